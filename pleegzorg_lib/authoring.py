@@ -1,0 +1,139 @@
+"""What a worksheet notebook calls: one line per question.
+
+>>> ws = worksheet("informele-steun")            # header: title, role, resume code
+>>> ws.open_question("steun-1", "Bij wie kun jij terecht als het thuis schuurt?")
+>>> ws.finish()                                   # binds the page to its participant
+
+Questions are built before the page knows its visitor (so a preheated kernel can do the
+work in advance); :meth:`WorksheetPage.finish` waits for the request and binds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from IPython.display import display
+
+from . import config
+from .content import cached_catalog, find_worksheet
+from .i18n import t
+from .model import Question, QuestionKind
+from .store import SQLStore, open_store
+from .widgets import WorksheetRunner
+
+__all__ = ["WorksheetPage", "report", "worksheet"]
+
+_BUILT: list[WorksheetRunner] = []
+_STORES: dict[str, SQLStore] = {}
+
+
+def _default_store() -> SQLStore:
+    url = config.database_url()
+    if url not in _STORES:
+        _STORES[url] = open_store(url)
+    return _STORES[url]
+
+
+def _query_string() -> str | None:
+    """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab)."""
+    try:
+        from voila.utils import get_query_string
+    except ImportError:  # pragma: no cover - voila is a dependency
+        return None
+    return get_query_string()
+
+
+class WorksheetPage:
+    """The author's handle on a worksheet page: each method adds and shows one question."""
+
+    def __init__(self, runner: WorksheetRunner) -> None:
+        self.runner = runner
+
+    def _add(self, question: Question) -> None:
+        view = self.runner.add_question(question)
+        display(view.box)
+
+    def open_question(
+        self, id: str, prompt: str, *, help: str = "", shared: bool = False,
+        max_length: int | None = None,
+    ) -> None:
+        """An open question answered in a text field."""
+        extra: dict[str, Any] = {} if max_length is None else {"max_length": max_length}
+        self._add(Question(id=id, kind=QuestionKind.OPEN, prompt=prompt, help=help,
+                           shared=shared, **extra))
+
+    def likert(
+        self, id: str, prompt: str, *, labels: Sequence[str] | None = None, help: str = "",
+        shared: bool = False,
+    ) -> None:
+        """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens")."""
+        options = tuple(labels) if labels else tuple(t(f"likert.{i}") for i in range(1, 6))
+        self._add(Question(id=id, kind=QuestionKind.LIKERT, prompt=prompt, options=options,
+                           help=help, shared=shared))
+
+    def single_choice(
+        self, id: str, prompt: str, options: Sequence[str], *, help: str = "",
+        shared: bool = False,
+    ) -> None:
+        """One answer out of several."""
+        self._add(Question(id=id, kind=QuestionKind.SINGLE_CHOICE, prompt=prompt,
+                           options=tuple(options), help=help, shared=shared))
+
+    def multiple_choice(
+        self, id: str, prompt: str, options: Sequence[str], *, help: str = "",
+        shared: bool = False,
+    ) -> None:
+        """Any number of answers out of several."""
+        self._add(Question(id=id, kind=QuestionKind.MULTIPLE_CHOICE, prompt=prompt,
+                           options=tuple(options), help=help, shared=shared))
+
+    def scale_0_10(
+        self, id: str, prompt: str, *, low: str = "", high: str = "", help: str = "",
+        shared: bool = False,
+    ) -> None:
+        """A schaalvraag: a number from 0 to 10, with optional words for both ends."""
+        self._add(Question(id=id, kind=QuestionKind.SCALE_0_10, prompt=prompt, low_label=low,
+                           high_label=high, help=help, shared=shared))
+
+    def ranking(
+        self, id: str, prompt: str, items: Sequence[str], *, help: str = "",
+        shared: bool = False,
+    ) -> None:
+        """Put a list in order of importance."""
+        self._add(Question(id=id, kind=QuestionKind.RANKING, prompt=prompt,
+                           options=tuple(items), help=help, shared=shared))
+
+    def finish(self) -> None:
+        """Show the footer and bind the page to its participant (waits for the request)."""
+        display(self.runner.footer)
+        self.runner.bind(_query_string())
+
+
+def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetPage:
+    """Start the page of worksheet ``worksheet_id`` (its notebook's file stem)."""
+    catalog = cached_catalog(str(config.data_dir()))
+    info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
+    if info is None:
+        raise LookupError(t("error.worksheet_unknown", id=worksheet_id))
+    runner = WorksheetRunner(info, catalog, store=store or _default_store())
+    _BUILT.append(runner)
+    display(runner.header.box)
+    return WorksheetPage(runner)
+
+
+def report() -> str:
+    """JSON describing the worksheets built in this kernel (used by ``check`` and tests)."""
+    return json.dumps(
+        [
+            {
+                "worksheet_id": r.info.id,
+                "question_ids": r.question_ids,
+                "kinds": [v.question.kind.value for v in r.views.values()],
+                "bound": r.participant is not None,
+                "answered": r.answered_count(),
+            }
+            for r in _BUILT
+        ]
+    )

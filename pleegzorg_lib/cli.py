@@ -1,0 +1,78 @@
+"""The ``pleegzorg`` command. Each subcommand maps its arguments onto one library call."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+from .content import ContentError, load_catalog, load_worksheet_index
+from .i18n import t
+
+
+def _catalog(_args: argparse.Namespace) -> int:
+    catalog = load_catalog(config.data_dir())
+    worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
+    print(t("cli.catalog.networks"))
+    for network in catalog.networks:
+        print(f"  {network.id:<28} {network.name}")
+        for theme in network.themes:
+            print(f"    {theme.id:<26} {theme.name}")
+            for ws in worksheets:
+                if ws.network_id == network.id and ws.theme_id == theme.id:
+                    print(f"      {ws.id:<24} {ws.title} ({ws.duration_minutes} min) — {ws.path}")
+    print(t("cli.catalog.roles"))
+    for role in catalog.roles:
+        print(f"  {role.id:<28} {role.name}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checking import check
+
+    root = Path(args.path) if args.path else None
+    result = check(root, execute=not args.no_execute)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.ok:
+        print(t("cli.check.ok", count=len(result.questions) or "alle"))
+        return 0
+    print(t("cli.check.failed", count=len(result.problems)), file=sys.stderr)
+    return 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server.app import serve
+
+    serve(port=args.port, ip=args.ip, extra_args=args.voila_args)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pleegzorg", description=t("site.tagline"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("catalog", help="netwerken, thema's, werkbladen en rollen met hun id's")
+    p.set_defaults(func=_catalog)
+    p = sub.add_parser("check", help="controleer werkbladen (metadata, id's, hygiëne, uitvoeren)")
+    p.add_argument("path", nargs="?", help="map met werkbladen (standaard: workbooks/)")
+    p.add_argument("--no-execute", action="store_true", help="notebooks niet uitvoeren")
+    p.set_defaults(func=_check)
+    p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--ip", default="127.0.0.1")
+    p.add_argument("voila_args", nargs="*", help="extra Voilà-opties (na --)")
+    p.set_defaults(func=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; errors are one clear line and a non-zero exit."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ContentError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

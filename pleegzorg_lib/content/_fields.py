@@ -1,0 +1,85 @@
+"""A small field reader: typed fields, required or optional, unknown keys refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import t
+from ..model import is_valid_id
+from ._yaml import ContentError, LineDict
+
+_TYPE_NAMES = {str: "str", int: "int", list: "list", dict: "dict", bool: "bool"}
+
+
+def _type_label(value: Any) -> str:
+    for py, name in _TYPE_NAMES.items():
+        if isinstance(value, py) and not (py is int and isinstance(value, bool)):
+            return t(f"content.type.{name}")
+    return "leeg" if value is None else type(value).__name__
+
+
+class FieldReader:
+    """Reads the fields of one YAML block and reports problems with file, line and field."""
+
+    def __init__(self, block: Any, file: str, where: str, line: int = 1) -> None:
+        self.file = file
+        self.where = where
+        if not isinstance(block, dict):
+            raise ContentError(
+                file,
+                getattr(block, "line", line),
+                where or "-",
+                t("content.wrong_type", expected=t("content.type.dict"), actual=_type_label(block)),
+            )
+        self.block = block
+        self.line = getattr(block, "line", line)
+        self.used: set[str] = set()
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def line_of(self, key: str) -> int:
+        if isinstance(self.block, LineDict):
+            return self.block.line_of(key)
+        return self.line
+
+    def error(self, key: str, problem: str) -> ContentError:
+        return ContentError(self.file, self.line_of(key), self._name(key), problem)
+
+    def get(self, key: str, kind: type, *, required: bool = True, default: Any = None) -> Any:
+        self.used.add(key)
+        if key not in self.block or self.block[key] is None:
+            if required:
+                return self._missing(key)
+            return default
+        value = self.block[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if not ok:
+            raise self.error(
+                key,
+                t(
+                    "content.wrong_type",
+                    expected=t(f"content.type.{_TYPE_NAMES[kind]}"),
+                    actual=_type_label(value),
+                ),
+            )
+        if kind is str and required and not value.strip():
+            raise self.error(key, t("content.empty"))
+        return value
+
+    def _missing(self, key: str) -> Any:
+        raise ContentError(self.file, self.line, self._name(key), t("content.missing"))
+
+    def get_id(self, key: str = "id") -> str:
+        value = self.get(key, str)
+        if not is_valid_id(value):
+            raise self.error(key, t("content.bad_id", value=value))
+        return value
+
+    def finish(self) -> None:
+        """Refuse keys nobody asked for: a typo must not be silently ignored."""
+        for key in self.block:
+            if key not in self.used:
+                raise self.error(
+                    str(key), t("content.unknown_key", allowed=", ".join(sorted(self.used)))
+                )

@@ -1,0 +1,106 @@
+"""English messages."""
+
+MESSAGES: dict[str, str] = {
+    "site.title": "Foster care workbooks",
+    "site.tagline": "Reflection exercises and worksheets for learning networks and dialogues in foster care",
+    "landing.intro": (
+        "Choose a worksheet. Your answers are saved at once. With your personal resume code "
+        "you continue later, on another device too."
+    ),
+    "landing.minutes": "{minutes} minutes",
+    "landing.open": "Open worksheet",
+    "landing.empty": "There are no worksheets yet.",
+    "landing.other": "Other worksheets",
+    "landing.meetings": "{count} meetings a year, about {minutes} minutes",
+    "landing.privacy": (
+        "Your answers are yours: you take part under a name you choose (or none) and only "
+        "your resume code shows them again."
+    ),
+    "header.duration": "about {minutes} minutes",
+    "header.role": "I take part as",
+    "header.role_placeholder": "— choose your role —",
+    "header.name": "Name (optional)",
+    "header.name_placeholder": "e.g. your first name or a pseudonym",
+    "header.code_label": "Your resume code",
+    "header.code_hint": "Keep this code. It opens your answers again later, on another device too.",
+    "header.resume_label": "Do you have a resume code?",
+    "header.resume_placeholder": "XXXX-XXXX-XXXX",
+    "header.resume_button": "Continue with my code",
+    "header.resumed": "Welcome back. Your earlier answers are here again.",
+    "header.session": "Meeting: {code}",
+    "header.back": "All worksheets",
+    "code.unknown": (
+        "We do not know this resume code. Check the code (12 characters, e.g. "
+        "ABCD-EFGH-JKMN). You can also just start: you have a new code above."
+    ),
+    "code.malformed": "This is not a valid resume code. A resume code has 12 characters, e.g. ABCD-EFGH-JKMN.",
+    "session.malformed": (
+        "The session code in the link is not right. Ask the facilitator for the correct link; "
+        "your answers are saved all the same."
+    ),
+    "name.too_long": "Your name is too long (at most {limit} characters).",
+    "progress": "{answered} of {total} answered",
+    "status.saving": "saving…",
+    "status.saved": "saved",
+    "status.unsaved": "not saved yet",
+    "status.error": "Not saved: {reason}",
+    "status.store_down": (
+        "Not saved: the store cannot be reached right now. Your answer is still in the field; "
+        "we try again when you change something."
+    ),
+    "answer.too_long": (
+        "Your answer is too long ({length} characters); the maximum is {limit}. "
+        "Your text is still in the field: shorten it to save."
+    ),
+    "answer.invalid": "this answer does not fit the question.",
+    "answer.bad_characters": "your text contains characters we cannot store.",
+    "likert.1": "Strongly disagree",
+    "likert.2": "Disagree",
+    "likert.3": "Neutral",
+    "likert.4": "Agree",
+    "likert.5": "Strongly agree",
+    "open.placeholder": "Type your answer here…",
+    "multiple.hint": "More than one answer possible.",
+    "scale.low": "0 = not at all",
+    "scale.high": "10 = completely",
+    "ranking.hint": "Put in order: most important at the top. Use the arrows.",
+    "ranking.up": "Up",
+    "ranking.down": "Down",
+    "ranking.confirm": "This order is right",
+    "shared.notice": "shared anonymously with the group",
+    "footer.title": "Done for now?",
+    "footer.text": (
+        "Everything you enter is saved at once. Feel free to close your browser: with your "
+        "resume code {code} you continue later."
+    ),
+    "error.worksheet_unknown": "Worksheet '{id}' does not exist in the workbooks.",
+    "error.store": "The store cannot be reached: {reason}",
+    "cli.catalog.networks": "Learning networks",
+    "cli.catalog.roles": "Roles",
+    "cli.catalog.worksheets": "Worksheets",
+    "cli.check.ok": "OK: {count} worksheets checked.",
+    "cli.check.failed": "{count} problem(s) found.",
+    "cli.serve.url": "Foster care workbooks running at {url}",
+    "content.error": "Error in {file}, line {line}, field '{field}': {problem}",
+}
+
+MESSAGES.update(
+    {
+        "content.yaml_syntax": "this is not valid YAML ({detail})",
+        "content.missing": "is missing",
+        "content.unknown_key": "unknown field; allowed are: {allowed}",
+        "content.wrong_type": "must be {expected}, but is {actual}",
+        "content.duplicate_key": "appears twice in the same block",
+        "content.duplicate_id": "id '{id}' is already used (in {other})",
+        "content.unknown_ref": "'{value}' does not exist; known are: {known}",
+        "content.bad_id": "'{value}' is not a valid id (lowercase letters, digits and '-')",
+        "content.empty": "must not be empty",
+        "content.no_metadata": "the notebook lacks 'pleegzorg' metadata (title, network, theme …)",
+        "content.not_json": "the notebook is not valid JSON ({detail})",
+        "content.type.str": "text",
+        "content.type.int": "a whole number",
+        "content.type.list": "a list",
+        "content.type.dict": "a block of fields",
+        "content.type.bool": "yes/no (true/false)",
+    }
+)

@@ -1,0 +1,118 @@
+"""Dutch messages (the default)."""
+
+MESSAGES: dict[str, str] = {
+    # Site and landing page
+    "site.title": "Pleegzorg werkboeken",
+    "site.tagline": "Reflectie-oefeningen en werkbladen voor leernetwerken en dialogen in de pleegzorg",
+    "landing.intro": (
+        "Kies een werkblad. Je antwoorden worden meteen bewaard. Met je persoonlijke "
+        "hervatcode ga je later verder, ook op een ander apparaat."
+    ),
+    "landing.minutes": "{minutes} minuten",
+    "landing.open": "Open werkblad",
+    "landing.empty": "Er zijn nog geen werkbladen.",
+    "landing.other": "Overige werkbladen",
+    "landing.meetings": "{count} bijeenkomsten per jaar, ca. {minutes} minuten",
+    "landing.privacy": (
+        "Je antwoorden zijn van jou: je doet mee onder een zelfgekozen naam (of zonder naam) "
+        "en alleen met jouw hervatcode zie je ze terug."
+    ),
+    # Worksheet header
+    "header.duration": "ca. {minutes} minuten",
+    "header.role": "Ik doe mee als",
+    "header.role_placeholder": "— kies je rol —",
+    "header.name": "Naam (optioneel)",
+    "header.name_placeholder": "bijv. je voornaam of een schuilnaam",
+    "header.code_label": "Jouw hervatcode",
+    "header.code_hint": (
+        "Bewaar deze code. Hiermee open je later je antwoorden weer, ook op een ander apparaat."
+    ),
+    "header.resume_label": "Heb je al een hervatcode?",
+    "header.resume_placeholder": "XXXX-XXXX-XXXX",
+    "header.resume_button": "Verder met mijn code",
+    "header.resumed": "Welkom terug. Je eerdere antwoorden staan weer klaar.",
+    "header.session": "Bijeenkomst: {code}",
+    "header.back": "Alle werkbladen",
+    "code.unknown": (
+        "Deze hervatcode kennen we niet. Controleer de code (12 tekens, bijvoorbeeld "
+        "ABCD-EFGH-JKMN). Je kunt ook gewoon beginnen: je hebt hierboven een nieuwe code."
+    ),
+    "code.malformed": (
+        "Dit is geen geldige hervatcode. Een hervatcode heeft 12 tekens, bijvoorbeeld "
+        "ABCD-EFGH-JKMN."
+    ),
+    "session.malformed": (
+        "De sessiecode in de link klopt niet. Vraag de gespreksbegeleider om de juiste link; "
+        "je antwoorden worden wel bewaard."
+    ),
+    "name.too_long": "Je naam is te lang (maximaal {limit} tekens).",
+    # Progress and status
+    "progress": "{answered} van {total} beantwoord",
+    "status.saving": "wordt opgeslagen…",
+    "status.saved": "opgeslagen",
+    "status.unsaved": "nog niet opgeslagen",
+    "status.error": "Niet opgeslagen: {reason}",
+    "status.store_down": (
+        "Niet opgeslagen: de opslag is even niet bereikbaar. Je antwoord staat nog in het veld; "
+        "we proberen het opnieuw zodra je iets wijzigt."
+    ),
+    "answer.too_long": (
+        "Je antwoord is te lang ({length} tekens); het maximum is {limit} tekens. "
+        "Je tekst staat nog in het veld: maak hem korter om op te slaan."
+    ),
+    "answer.invalid": "dit antwoord past niet bij de vraag.",
+    "answer.bad_characters": "je tekst bevat tekens die we niet kunnen bewaren.",
+    # Question widgets
+    "likert.1": "Helemaal mee oneens",
+    "likert.2": "Mee oneens",
+    "likert.3": "Neutraal",
+    "likert.4": "Mee eens",
+    "likert.5": "Helemaal mee eens",
+    "open.placeholder": "Typ hier je antwoord…",
+    "multiple.hint": "Meerdere antwoorden mogelijk.",
+    "scale.low": "0 = helemaal niet",
+    "scale.high": "10 = helemaal wel",
+    "ranking.hint": "Zet in volgorde: het belangrijkste bovenaan. Gebruik de pijltjes.",
+    "ranking.up": "Omhoog",
+    "ranking.down": "Omlaag",
+    "ranking.confirm": "Deze volgorde klopt",
+    "shared.notice": "wordt anoniem met de groep gedeeld",
+    # Footer
+    "footer.title": "Klaar voor nu?",
+    "footer.text": (
+        "Alles wat je invult wordt meteen bewaard. Sluit gerust je browser: met je hervatcode "
+        "{code} ga je later verder."
+    ),
+    # Errors
+    "error.worksheet_unknown": "Werkblad '{id}' bestaat niet in de werkboeken.",
+    "error.store": "De opslag is niet bereikbaar: {reason}",
+    # CLI
+    "cli.catalog.networks": "Leernetwerken",
+    "cli.catalog.roles": "Rollen",
+    "cli.catalog.worksheets": "Werkbladen",
+    "cli.check.ok": "In orde: {count} werkbladen gecontroleerd.",
+    "cli.check.failed": "{count} probleem/problemen gevonden.",
+    "cli.serve.url": "Pleegzorg werkboeken draait op {url}",
+    "content.error": "Fout in {file}, regel {line}, veld '{field}': {problem}",
+}
+
+MESSAGES.update(
+    {
+        "content.yaml_syntax": "dit is geen geldige YAML ({detail})",
+        "content.missing": "ontbreekt",
+        "content.unknown_key": "onbekend veld; toegestaan zijn: {allowed}",
+        "content.wrong_type": "moet {expected} zijn, maar is {actual}",
+        "content.duplicate_key": "staat twee keer in hetzelfde blok",
+        "content.duplicate_id": "id '{id}' komt al voor (in {other})",
+        "content.unknown_ref": "'{value}' bestaat niet; bekend zijn: {known}",
+        "content.bad_id": "'{value}' is geen geldig id (kleine letters, cijfers en '-')",
+        "content.empty": "mag niet leeg zijn",
+        "content.no_metadata": "het notebook mist metadata 'pleegzorg' (titel, netwerk, thema …)",
+        "content.not_json": "het notebook is geen geldige JSON ({detail})",
+        "content.type.str": "tekst",
+        "content.type.int": "een geheel getal",
+        "content.type.list": "een lijst",
+        "content.type.dict": "een blok met velden",
+        "content.type.bool": "ja/nee (true/false)",
+    }
+)

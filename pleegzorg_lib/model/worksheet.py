@@ -1,0 +1,166 @@
+"""Worksheets (werkbladen), their questions and the validation of answers.
+
+A question's id is part of the contract with the store and the page (CSS class
+``pz-q-<id>``), so ids are short lowercase slugs that never change once answers exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+DEFAULT_MAX_LENGTH = 10_000
+
+#: The Likert labels used when a scale question gives none (5 points).
+DEFAULT_LIKERT_KEYS = (
+    "likert.1",
+    "likert.2",
+    "likert.3",
+    "likert.4",
+    "likert.5",
+)
+
+
+class QuestionKind(StrEnum):
+    """The kinds of question a worksheet can ask."""
+
+    OPEN = "open"
+    LIKERT = "likert"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    SCALE_0_10 = "scale_0_10"
+    RANKING = "ranking"
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be stored. ``key`` and ``params`` select a catalog message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(f"{key} {params}")
+        self.key = key
+        self.params = params
+
+
+def is_valid_id(value: str) -> bool:
+    """True when ``value`` is a usable id: lowercase letters, digits and dashes."""
+    return bool(ID_PATTERN.match(value))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """One question on a worksheet."""
+
+    id: str
+    kind: QuestionKind
+    prompt: str
+    options: tuple[str, ...] = ()
+    help: str = ""
+    shared: bool = False
+    max_length: int = DEFAULT_MAX_LENGTH
+    low_label: str = ""
+    high_label: str = ""
+
+    def __post_init__(self) -> None:
+        if not is_valid_id(self.id):
+            raise ValueError(
+                f"question id {self.id!r}: use lowercase letters, digits and '-' (max 63)"
+            )
+        if not self.prompt.strip():
+            raise ValueError(f"question {self.id!r}: the prompt is empty")
+        needs_options = {
+            QuestionKind.SINGLE_CHOICE: 2,
+            QuestionKind.MULTIPLE_CHOICE: 2,
+            QuestionKind.RANKING: 2,
+            QuestionKind.LIKERT: 5,
+        }
+        minimum = needs_options.get(self.kind)
+        if minimum is not None and len(self.options) < minimum:
+            raise ValueError(f"question {self.id!r}: needs at least {minimum} options")
+        if self.kind == QuestionKind.LIKERT and len(self.options) != 5:
+            raise ValueError(f"question {self.id!r}: a Likert scale has exactly 5 labels")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError(f"question {self.id!r}: options must be distinct")
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` in its stored form, or raise :class:`AnswerError`.
+
+        The page can send anything (a forged widget message sets any trait), so every
+        answer is checked here before it reaches the store.
+        """
+        kind = self.kind
+        if value is None:
+            return None
+        if kind == QuestionKind.OPEN:
+            if not isinstance(value, str):
+                raise AnswerError("answer.invalid")
+            if len(value) > self.max_length:
+                raise AnswerError("answer.too_long", length=len(value), limit=self.max_length)
+            if "\x00" in value:
+                raise AnswerError("answer.bad_characters")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise AnswerError("answer.bad_characters") from exc
+            return value
+        if kind in (QuestionKind.LIKERT, QuestionKind.SINGLE_CHOICE):
+            if value not in self.options:
+                raise AnswerError("answer.invalid")
+            return value
+        if kind == QuestionKind.MULTIPLE_CHOICE:
+            if not isinstance(value, list | tuple) or any(v not in self.options for v in value):
+                raise AnswerError("answer.invalid")
+            chosen = set(value)
+            return [o for o in self.options if o in chosen]
+        if kind == QuestionKind.SCALE_0_10:
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+                raise AnswerError("answer.invalid")
+            return value
+        if kind == QuestionKind.RANKING:
+            if not isinstance(value, list | tuple) or sorted(value) != sorted(self.options):
+                raise AnswerError("answer.invalid")
+            return list(value)
+        raise AnswerError("answer.invalid")  # pragma: no cover - enum is exhaustive
+
+    def is_answered(self, value: Any) -> bool:
+        """True when ``value`` counts as an answer for progress ("5 van 12 beantwoord")."""
+        if value is None:
+            return False
+        if isinstance(value, str):
+            return bool(value.strip())
+        if isinstance(value, list | tuple):
+            return len(value) > 0
+        return True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorksheetInfo:
+    """A worksheet as the catalog knows it: from the notebook's ``pleegzorg`` metadata."""
+
+    id: str
+    network_id: str
+    theme_id: str
+    title: str
+    description: str
+    duration_minutes: int
+    path: str  # relative to the workbooks folder, with forward slashes
+    audience: tuple[str, ...] = ()
+
+    @property
+    def url_path(self) -> str:
+        """Path of the worksheet page below the server's base URL."""
+        return f"voila/render/{self.path}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Worksheet:
+    """A worksheet with the questions its notebook declared, in order."""
+
+    info: WorksheetInfo
+    questions: tuple[Question, ...] = field(default_factory=tuple)
+
+    def question(self, question_id: str) -> Question | None:
+        """Return the question with ``question_id`` or ``None``."""
+        return next((q for q in self.questions if q.id == question_id), None)

@@ -1,0 +1,92 @@
+"""``pleegzorg serve``: Voilà serving the workbooks, with our landing page and template."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import tornado.web
+from jupyter_core.paths import jupyter_config_path
+from jupyter_server.utils import url_path_join
+from traitlets import default
+from voila.app import Voila
+
+from .. import config
+from ..content import ContentError, load_catalog, load_worksheet_index
+from ..i18n import t
+from .landing import render_landing
+
+TEMPLATE_ROOT = Path(__file__).parent / "share"
+
+
+class LandingHandler(tornado.web.RequestHandler):
+    """``/``: the list of worksheets, read afresh so a new notebook shows without restart."""
+
+    def initialize(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        try:
+            catalog = load_catalog(config.data_dir())
+            worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
+        except ContentError as exc:
+            self.set_status(500)
+            self.finish(f"<!DOCTYPE html><meta charset=utf-8><p>{tornado.escape.xhtml_escape(str(exc))}</p>")
+            return
+        self.finish(render_landing(catalog, worksheets, base_url=self.base_url))
+
+
+class PleegzorgVoila(Voila):
+    """Voilà with the landing page at ``/`` and ``workbooks/voila.json`` as its config."""
+
+    name = "pleegzorg-voila"
+
+    @default("config_file_paths")
+    def _pz_config_file_paths(self) -> list[str]:
+        return [str(config.workbooks_dir()), *jupyter_config_path()]
+
+    def init_handlers(self) -> list[Any]:
+        handlers = super().init_handlers()
+        tree = url_path_join(self.server_url, "/voila/tree")
+        kept = [h for h in handlers if h[0] != self.server_url and not h[0].startswith(tree)]
+        return [
+            (self.server_url, LandingHandler, {"base_url": self.server_url}),
+            (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
+            *kept,
+        ]
+
+
+def prepare_environment() -> None:
+    """Make our template findable by Voilà (and by kernels it starts)."""
+    paths = [str(TEMPLATE_ROOT)]
+    existing = os.environ.get("JUPYTER_PATH")
+    if existing:
+        paths.append(existing)
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+    # Kernels inherit these, so every page of this server uses the same store and content.
+    os.environ.setdefault("PLEEGZORG_WORKBOOKS", str(config.workbooks_dir()))
+    os.environ.setdefault("PLEEGZORG_DATA", str(config.data_dir()))
+    os.environ.setdefault("PLEEGZORG_DATABASE_URL", config.database_url())
+
+
+def serve(*, port: int = 8866, ip: str = "127.0.0.1", extra_args: list[str] | None = None,
+          open_browser: bool = False) -> None:
+    """Validate the content, then run Voilà on ``workbooks/`` until stopped."""
+    catalog = load_catalog(config.data_dir())
+    load_worksheet_index(config.workbooks_dir(), catalog)  # fail early with a clear message
+    prepare_environment()
+    argv = [
+        str(config.workbooks_dir()),
+        f"--port={port}",
+        f"--Voila.ip={ip}",
+        "--Voila.port_retries=0",
+        "--no-browser" if not open_browser else "",
+        *(extra_args or []),
+    ]
+    app = PleegzorgVoila()
+    app.initialize([a for a in argv if a])
+    print(t("cli.serve.url", url=f"http://{ip}:{port}/"), flush=True)
+    app.start()

@@ -1,0 +1,72 @@
+"""The landing page at ``/``: every worksheet, grouped by leernetwerk and theme."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from ..i18n import current_language, t
+from ..model import Catalog, WorksheetInfo
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_landing(
+    catalog: Catalog, worksheets: Sequence[WorksheetInfo], *, base_url: str = "/"
+) -> str:
+    """Return the landing page as a complete HTML document."""
+    css = f"{base_url}voila/templates/pleegzorg/static/pleegzorg.css"
+    sections: list[str] = []
+    for network in catalog.networks:
+        mine = [w for w in worksheets if w.network_id == network.id]
+        themes: list[str] = []
+        for theme in network.themes:
+            items = [w for w in mine if w.theme_id == theme.id]
+            if not items:
+                continue
+            cards = "".join(_card(w, base_url) for w in items)
+            themes.append(
+                f'<section class="pz-theme"><h3>{_e(theme.name)}</h3>'
+                f'<p class="pz-theme-desc">{_e(theme.description)}</p>'
+                f'<ul class="pz-cards">{cards}</ul></section>'
+            )
+        if not themes:
+            continue
+        meetings = t("landing.meetings", count=network.meetings_per_year,
+                     minutes=network.meeting_minutes)
+        sections.append(
+            f'<section class="pz-network-block" id="{_e(network.id)}">'
+            f"<h2>{_e(network.name)}</h2>"
+            f'<p class="pz-network-desc">{_e(network.description)}</p>'
+            f'<p class="pz-network-meta">{_e(meetings)}</p>'
+            f'{"".join(themes)}</section>'
+        )
+    body = "".join(sections) or f"<p>{_e(t('landing.empty'))}</p>"
+    return (
+        f'<!DOCTYPE html><html lang="{current_language()}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(t('site.title'))}</title>"
+        f'<link rel="stylesheet" href="{_e(css)}"><link rel="icon" href="data:;base64,="></head>'
+        '<body class="pz-body pz-landing">'
+        f'<header class="pz-topbar"><a href="{_e(base_url)}">{_e(t("site.title"))}</a></header>'
+        '<main class="pz-landing-main">'
+        f'<h1>{_e(t("site.title"))}</h1><p class="pz-tagline">{_e(t("site.tagline"))}</p>'
+        f'<p class="pz-intro-text">{_e(t("landing.intro"))}</p>'
+        f"{body}"
+        f'<footer class="pz-landing-footer">{_e(t("landing.privacy"))}</footer>'
+        "</main></body></html>"
+    )
+
+
+def _card(info: WorksheetInfo, base_url: str) -> str:
+    href = base_url + "voila/render/" + quote(info.path)
+    minutes = t("landing.minutes", minutes=info.duration_minutes)
+    return (
+        f'<li class="pz-card" data-worksheet="{_e(info.id)}">'
+        f'<a class="pz-card-link" href="{_e(href)}">{_e(info.title)}</a>'
+        f'<span class="pz-card-meta">{_e(minutes)}</span>'
+        f'<p class="pz-card-desc">{_e(info.description)}</p></li>'
+    )

@@ -1,0 +1,17 @@
+// Keep the participant's resume code in the address bar, so a reload (or a bookmark)
+// brings the same answers back. Only the code shown on the page is used: never typed text.
+(function () {
+  "use strict";
+  function sync() {
+    var el = document.querySelector(".pz-resume-code .pz-code-value");
+    if (!el) { return; }
+    var code = (el.textContent || "").trim();
+    if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code)) { return; }
+    var url = new URL(window.location.href);
+    if (url.searchParams.get("code") !== code) {
+      url.searchParams.set("code", code);
+      window.history.replaceState(null, "", url.toString());
+    }
+  }
+  window.setInterval(sync, 1000);
+})();

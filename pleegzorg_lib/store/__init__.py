@@ -1,0 +1,17 @@
+"""The store: the only place answers live. ``open_store()`` picks the configured database."""
+
+from __future__ import annotations
+
+from .. import config
+from .schema import SCHEMA_VERSION
+from .sqlstore import Participant, SQLStore
+
+__all__ = ["SCHEMA_VERSION", "Participant", "SQLStore", "Store", "open_store"]
+
+Store = SQLStore
+
+
+def open_store(url: str | None = None) -> SQLStore:
+    """Open (and migrate) the store at ``url``, by default ``PLEEGZORG_DATABASE_URL``
+    or the embedded SQLite file."""
+    return SQLStore(url or config.database_url())

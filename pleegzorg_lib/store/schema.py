@@ -1,0 +1,75 @@
+"""Tables of the store and their migrations. Bump SCHEMA_VERSION with every change."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "pz_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", String(255), nullable=False),
+)
+
+participants = Table(
+    "pz_participants",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    # sha256 of the resume code: the code itself is never stored
+    Column("code_digest", String(64), nullable=False, unique=True),
+    Column("role_id", String(64), nullable=True),
+    Column("display_name", String(255), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which worksheet a participant opened, in which session (bijeenkomst); '' = no session.
+enrolments = Table(
+    "pz_enrolments",
+    metadata,
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("worksheet_id", String(64), primary_key=True),
+    Column("session_code", String(32), primary_key=True),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+)
+
+# The latest value of every answer.
+answers = Table(
+    "pz_answers",
+    metadata,
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("worksheet_id", String(64), primary_key=True),
+    Column("session_code", String(32), primary_key=True),
+    Column("question_id", String(64), primary_key=True),
+    Column("value_json", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every value ever saved, with its time: nothing a participant wrote is overwritten unseen.
+answer_history = Table(
+    "pz_answer_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), nullable=False),
+    Column("worksheet_id", String(64), nullable=False),
+    Column("session_code", String(32), nullable=False),
+    Column("question_id", String(64), nullable=False),
+    Column("value_json", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Index("ix_history_participant", "participant_id", "worksheet_id", "question_id"),
+)

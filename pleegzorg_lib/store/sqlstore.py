@@ -1,0 +1,290 @@
+"""The store on SQLAlchemy Core: SQLite (embedded default) or PostgreSQL.
+
+SQLite runs in WAL mode with ``synchronous=FULL`` and a busy timeout, and every write
+transaction starts with ``BEGIN IMMEDIATE`` so concurrent writers queue instead of failing
+half-way. A method that writes returns only after the transaction committed: the page says
+"opgeslagen" on that return, never earlier.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from ..model import code_digest, new_resume_code
+from . import schema
+from .schema import SCHEMA_VERSION, answer_history, answers, enrolments, participants
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    """A pseudonymous participant as stored."""
+
+    id: str
+    role_id: str | None
+    display_name: str | None
+    created_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _normalise_url(url: str) -> str:
+    # SQLAlchemy 2.0 and 2.1 disagree on the default PostgreSQL driver; we ship psycopg 3.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    # NullPool: a kernel holds no idle file handles, and each transaction sees fresh pragmas.
+    engine = create_engine(
+        url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let us emit BEGIN ourselves (pysqlite would otherwise begin lazily and DEFERRED).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = "IMMEDIATE" if conn.get_execution_options().get("pz_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class SQLStore:
+    """Participants, enrolments and answers in a relational database."""
+
+    def __init__(self, url: str) -> None:
+        url = _normalise_url(url)
+        self.url = url
+        if url.startswith("sqlite"):
+            self.engine = _sqlite_engine(url)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
+        self.migrate()
+
+    # -- plumbing -----------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(pz_write=True) as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def migrate(self) -> None:
+        """Create missing tables and record the schema version (idempotent, safe to race)."""
+        with self._write() as conn:
+            schema.metadata.create_all(conn)
+            current = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+            ).scalar_one_or_none()
+            if current is None:
+                conn.execute(
+                    insert(schema.meta).values(key="schema_version", value=str(SCHEMA_VERSION))
+                )
+            elif int(current) > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"database schema {current} is newer than this program ({SCHEMA_VERSION})"
+                )
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the database."""
+        with self._read() as conn:
+            value = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+            ).scalar_one()
+        return int(value)
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self.engine.dispose()
+
+    # -- participants --------------------------------------------------------------------
+    def create_participant(
+        self, *, role_id: str | None = None, display_name: str | None = None
+    ) -> tuple[Participant, str]:
+        """Create a participant; return it and its resume code (shown once, stored hashed)."""
+        now = _now()
+        for _ in range(5):
+            code = new_resume_code()
+            pid = secrets.token_hex(16)
+            with self._write() as conn:
+                clash = conn.execute(
+                    select(participants.c.id).where(participants.c.code_digest == code_digest(code))
+                ).first()
+                if clash:
+                    continue
+                conn.execute(
+                    insert(participants).values(
+                        id=pid,
+                        code_digest=code_digest(code),
+                        role_id=role_id,
+                        display_name=display_name,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+            return Participant(
+                id=pid, role_id=role_id, display_name=display_name, created_at=now
+            ), code
+        raise RuntimeError("could not draw a unique resume code")  # 59 bits: never in practice
+
+    def participant_by_code(self, code: str) -> Participant | None:
+        """The participant whose resume code is ``code`` (normalised form), or ``None``."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(participants).where(participants.c.code_digest == code_digest(code))
+            ).first()
+        if row is None:
+            return None
+        return Participant(
+            id=row.id, role_id=row.role_id, display_name=row.display_name,
+            created_at=row.created_at,
+        )
+
+    def update_participant(self, participant_id: str, **fields: str | None) -> None:
+        """Set ``role_id`` and/or ``display_name`` of a participant."""
+        allowed = {k: v for k, v in fields.items() if k in ("role_id", "display_name")}
+        if not allowed:
+            return
+        with self._write() as conn:
+            conn.execute(
+                update(participants)
+                .where(participants.c.id == participant_id)
+                .values(**allowed, updated_at=_now())
+            )
+
+    # -- enrolments ----------------------------------------------------------------------
+    def enrol(self, participant_id: str, worksheet_id: str, session_code: str = "") -> None:
+        """Record that a participant opened a worksheet (in a session)."""
+        now = _now()
+        key = (
+            (enrolments.c.participant_id == participant_id)
+            & (enrolments.c.worksheet_id == worksheet_id)
+            & (enrolments.c.session_code == session_code)
+        )
+        with self._write() as conn:
+            done = conn.execute(update(enrolments).where(key).values(last_seen=now)).rowcount
+            if not done:
+                conn.execute(
+                    insert(enrolments).values(
+                        participant_id=participant_id, worksheet_id=worksheet_id,
+                        session_code=session_code, first_seen=now, last_seen=now,
+                    )
+                )
+
+    def latest_session(self, participant_id: str, worksheet_id: str) -> str | None:
+        """The session in which the participant last opened this worksheet ('' = none)."""
+        with self._read() as conn:
+            return conn.execute(
+                select(enrolments.c.session_code)
+                .where(
+                    (enrolments.c.participant_id == participant_id)
+                    & (enrolments.c.worksheet_id == worksheet_id)
+                )
+                .order_by(enrolments.c.last_seen.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+
+    # -- answers -------------------------------------------------------------------------
+    def save_answer(
+        self,
+        participant_id: str,
+        worksheet_id: str,
+        question_id: str,
+        value: Any,
+        *,
+        session_code: str = "",
+    ) -> datetime:
+        """Store ``value`` as the latest answer and append it to the history; return the time.
+
+        Returns only after the transaction committed.
+        """
+        now = _now()
+        value_json = json.dumps(value, ensure_ascii=False)
+        key = (
+            (answers.c.participant_id == participant_id)
+            & (answers.c.worksheet_id == worksheet_id)
+            & (answers.c.session_code == session_code)
+            & (answers.c.question_id == question_id)
+        )
+        with self._write() as conn:
+            done = conn.execute(
+                update(answers).where(key).values(value_json=value_json, saved_at=now)
+            ).rowcount
+            if not done:
+                conn.execute(
+                    insert(answers).values(
+                        participant_id=participant_id, worksheet_id=worksheet_id,
+                        session_code=session_code, question_id=question_id,
+                        value_json=value_json, saved_at=now,
+                    )
+                )
+            conn.execute(
+                insert(answer_history).values(
+                    participant_id=participant_id, worksheet_id=worksheet_id,
+                    session_code=session_code, question_id=question_id,
+                    value_json=value_json, saved_at=now,
+                )
+            )
+        return now
+
+    def answers_for(
+        self, participant_id: str, worksheet_id: str, *, session_code: str = ""
+    ) -> dict[str, Any]:
+        """The latest answers of a participant on a worksheet: question id → value."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(answers.c.question_id, answers.c.value_json).where(
+                    (answers.c.participant_id == participant_id)
+                    & (answers.c.worksheet_id == worksheet_id)
+                    & (answers.c.session_code == session_code)
+                )
+            ).all()
+        return {row.question_id: json.loads(row.value_json) for row in rows}
+
+    def history(
+        self, participant_id: str, worksheet_id: str, question_id: str
+    ) -> list[tuple[datetime, Any]]:
+        """Every saved value of one answer, oldest first, with its time."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(answer_history.c.saved_at, answer_history.c.value_json)
+                .where(
+                    (answer_history.c.participant_id == participant_id)
+                    & (answer_history.c.worksheet_id == worksheet_id)
+                    & (answer_history.c.question_id == question_id)
+                )
+                .order_by(answer_history.c.id)
+            ).all()
+        return [(row.saved_at, json.loads(row.value_json)) for row in rows]

@@ -1,0 +1,100 @@
+"""The top of a worksheet page: where it belongs, who you are, and your resume code."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..i18n import t
+from ..model import Catalog, LearningNetwork, WorksheetInfo
+
+NAME_LIMIT = 60
+
+
+class Header:
+    """Widgets of the header. The runner wires their events to the store."""
+
+    def __init__(self, info: WorksheetInfo, network: LearningNetwork, catalog: Catalog) -> None:
+        theme = network.theme(info.theme_id)
+        theme_name = theme.name if theme else ""
+        home = "../" * (info.path.count("/") + 2)  # from /voila/render/<path> back to /
+        self.intro = w.HTML(
+            '<div class="pz-header">'
+            f'<a class="pz-back" href="{home}">← {html.escape(t("header.back"))}</a>'
+            f'<div class="pz-network">{html.escape(network.name)}</div>'
+            f'<h1 class="pz-title">{html.escape(info.title)}</h1>'
+            f'<div class="pz-meta">{html.escape(theme_name)} · '
+            f'{html.escape(t("header.duration", minutes=info.duration_minutes))}</div>'
+            f'<p class="pz-description">{html.escape(info.description)}</p>'
+            "</div>"
+        )
+        self.intro.add_class("pz-intro")
+        roles = [(t("header.role_placeholder"), None)] + [(r.name, r.id) for r in catalog.roles]
+        self.role = w.Dropdown(options=roles, value=None, layout=w.Layout(width="100%"))
+        self.role.add_class("pz-role")
+        self.name = w.Text(
+            placeholder=t("header.name_placeholder"),
+            continuous_update=True,
+            layout=w.Layout(width="100%"),
+        )
+        self.name.add_class("pz-name")
+        self.name_status = w.HTML("")
+        who = w.HBox(
+            [
+                _field(t("header.role"), self.role),
+                _field(t("header.name"), w.VBox([self.name, self.name_status])),
+            ]
+        )
+        who.add_class("pz-who")
+
+        self.code = w.HTML("")
+        self.code.add_class("pz-resume-code")
+        code_box = w.VBox(
+            [
+                w.HTML(f'<div class="pz-label">{html.escape(t("header.code_label"))}</div>'),
+                self.code,
+                w.HTML(f'<div class="pz-help">{html.escape(t("header.code_hint"))}</div>'),
+            ]
+        )
+        code_box.add_class("pz-code-box")
+
+        self.resume_input = w.Text(
+            placeholder=t("header.resume_placeholder"), layout=w.Layout(width="14em")
+        )
+        self.resume_input.add_class("pz-resume-input")
+        self.resume_button = w.Button(description=t("header.resume_button"))
+        self.resume_button.add_class("pz-resume-button")
+        resume = w.VBox(
+            [
+                w.HTML(f'<div class="pz-label">{html.escape(t("header.resume_label"))}</div>'),
+                w.HBox([self.resume_input, self.resume_button], layout=w.Layout(flex_flow="row wrap")),
+            ]
+        )
+        resume.add_class("pz-resume")
+
+        self.message = w.HTML("")
+        self.message.add_class("pz-message")
+        self.progress = w.HTML("")
+        self.progress.add_class("pz-progress")
+
+        identity = w.VBox([who, w.HBox([code_box, resume], layout=w.Layout(flex_flow="row wrap"))])
+        identity.add_class("pz-identity")
+        self.box = w.VBox([self.intro, identity, self.message, self.progress])
+        self.box.add_class("pz-page-header")
+
+    def show_code(self, code: str) -> None:
+        self.code.value = f'<span class="pz-code-value">{html.escape(code)}</span>'
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message.value = (
+            f'<div class="pz-alert pz-alert-{kind}" role="status">{html.escape(text)}</div>'
+            if text
+            else ""
+        )
+
+
+def _field(label: str, control: w.Widget) -> w.VBox:
+    box = w.VBox([w.HTML(f'<label class="pz-label">{html.escape(label)}</label>'), control])
+    box.add_class("pz-field")
+    return box
