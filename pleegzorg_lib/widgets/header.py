@@ -31,7 +31,7 @@ class Header:
         )
         self.intro.add_class("pz-intro")
         roles = [(t("header.role_placeholder"), None)] + [(r.name, r.id) for r in catalog.roles]
-        self.role = w.Dropdown(options=roles, value=None, layout=w.Layout(width="100%"))
+        self.role = w.Dropdown(options=roles, index=0, layout=w.Layout(width="100%"))
         self.role.add_class("pz-role")
         self.name = w.Text(
             placeholder=t("header.name_placeholder"),

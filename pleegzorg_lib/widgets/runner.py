@@ -142,7 +142,10 @@ class WorksheetRunner:
         self._loading = True
         try:
             role = self.participant.role_id
-            self.header.role.value = role if self.catalog.role(role or "") else None
+            if role and self.catalog.role(role):
+                self.header.role.value = role
+            else:
+                self.header.role.index = 0
             self.header.name.value = self.participant.display_name or ""
         finally:
             self._loading = False

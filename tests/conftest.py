@@ -1,0 +1,39 @@
+"""Shared fixtures. Every test gets its own SQLite file: nothing touches a real store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pleegzorg_lib import config
+from pleegzorg_lib.content import load_catalog
+from pleegzorg_lib.model import Catalog
+from pleegzorg_lib.store import SQLStore, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "store" / "pleegzorg.db"
+    monkeypatch.setenv("PLEEGZORG_DATABASE_URL", f"sqlite:///{db}")
+    monkeypatch.setenv("PLEEGZORG_LANG", "nl")
+    return db
+
+
+@pytest.fixture
+def db_path(_isolated_store: Path) -> Path:
+    return _isolated_store
+
+
+@pytest.fixture
+def store(db_path: Path) -> SQLStore:
+    s = open_store(f"sqlite:///{db_path}")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(config.data_dir())

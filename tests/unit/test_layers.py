@@ -1,0 +1,40 @@
+"""Layers point one way: model, content, store never import widget libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pleegzorg_lib
+import pleegzorg_lib.model as model
+
+
+def test_lower_layers_do_not_import_ipywidgets() -> None:
+    code = (
+        "import sys\n"
+        "import pleegzorg_lib.model, pleegzorg_lib.content, pleegzorg_lib.store, "
+        "pleegzorg_lib.i18n, pleegzorg_lib.server.landing, pleegzorg_lib.cli\n"
+        "bad = [m for m in ('ipywidgets', 'traitlets', 'IPython') if m in sys.modules]\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_model_imports_only_the_standard_library() -> None:
+    code = (
+        "import sys; before = set(sys.modules)\n"
+        "import pleegzorg_lib.model\n"
+        "new = {m.split('.')[0] for m in set(sys.modules) - before}\n"
+        "third = sorted(m for m in new if m not in sys.stdlib_module_names and m != 'pleegzorg_lib')\n"
+        "print(third); sys.exit(1 if third else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_public_api_is_declared() -> None:
+    assert "worksheet" in pleegzorg_lib.__all__
+    for name in model.__all__:
+        assert hasattr(model, name)

@@ -1,0 +1,104 @@
+"""The store on a real SQLite file: durable settings, answers with history, resume codes."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from pleegzorg_lib.store import SCHEMA_VERSION, open_store
+
+
+def test_sqlite_runs_in_wal_with_full_sync(store, db_path: Path) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_answers_survive_reopening_the_database(db_path: Path) -> None:
+    first = open_store(f"sqlite:///{db_path}")
+    person, code = first.create_participant(role_id="pleegouder", display_name="Marieke")
+    first.save_answer(person.id, "informele-steun", "steun-wie", "Mijn zus en de buurvrouw")
+    first.save_answer(person.id, "informele-steun", "steun-cijfer", 7)
+    first.close()
+
+    again = open_store(f"sqlite:///{db_path}")
+    found = again.participant_by_code(code)
+    assert found is not None and found.role_id == "pleegouder" and found.display_name == "Marieke"
+    assert again.answers_for(found.id, "informele-steun") == {
+        "steun-wie": "Mijn zus en de buurvrouw",
+        "steun-cijfer": 7,
+    }
+
+
+def test_every_saved_value_is_kept_in_the_history(store) -> None:
+    person, _ = store.create_participant()
+    for text in ("eerste versie", "tweede versie", "definitief"):
+        store.save_answer(person.id, "ws", "q", text)
+    assert store.answers_for(person.id, "ws") == {"q": "definitief"}
+    history = store.history(person.id, "ws", "q")
+    assert [value for _, value in history] == ["eerste versie", "tweede versie", "definitief"]
+    times = [when for when, _ in history]
+    assert times == sorted(times)
+
+
+def test_sessions_keep_answers_apart_and_remember_the_last_one(store) -> None:
+    person, _ = store.create_participant()
+    store.enrol(person.id, "ws", "")
+    store.save_answer(person.id, "ws", "q", "thuis")
+    store.enrol(person.id, "ws", "UTR24")
+    store.save_answer(person.id, "ws", "q", "in de bijeenkomst", session_code="UTR24")
+    assert store.answers_for(person.id, "ws") == {"q": "thuis"}
+    assert store.answers_for(person.id, "ws", session_code="UTR24") == {"q": "in de bijeenkomst"}
+    assert store.latest_session(person.id, "ws") == "UTR24"
+
+
+def test_resume_codes_are_never_stored_in_plain_text(store, db_path: Path) -> None:
+    _, code = store.create_participant()
+    store.close()
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob("pleegzorg.db*"))
+    assert code.encode() not in raw
+    assert code.replace("-", "").encode() not in raw
+
+
+def test_unknown_code_finds_nobody(store) -> None:
+    store.create_participant()
+    assert store.participant_by_code("ABCD-EFGH-JKMN") is None
+
+
+def test_text_round_trips_exactly(store) -> None:
+    person, _ = store.create_participant()
+    texts = ["<script>alert(1)</script>", "emoji 👨‍👩‍👧 en \u202eRTL", "regel 1\nregel 2\t", "'; DROP TABLE x;--"]
+    for index, text in enumerate(texts):
+        store.save_answer(person.id, "ws", f"q{index}", text)
+    stored = store.answers_for(person.id, "ws")
+    assert [stored[f"q{i}"] for i in range(len(texts))] == texts
+
+
+def test_concurrent_writers_all_commit(db_path: Path) -> None:
+    """Eight kernels saving at once (as in a room full of participants) lose nothing."""
+    url = f"sqlite:///{db_path}"
+    open_store(url).close()
+    errors: list[BaseException] = []
+
+    def participant(n: int) -> None:
+        try:
+            s = open_store(url)
+            person, _ = s.create_participant()
+            for i in range(25):
+                s.save_answer(person.id, "ws", f"q{i}", f"antwoord {n}-{i}")
+            s.close()
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=participant, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from pz_answers").fetchone()[0] == 8 * 25
+        assert conn.execute("select count(*) from pz_answer_history").fetchone()[0] == 8 * 25

@@ -1,0 +1,200 @@
+"""The worksheet runner in plain pytest: set values as a participant would, read the store."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from pleegzorg_lib import config
+from pleegzorg_lib.content import find_worksheet
+from pleegzorg_lib.model import Question, QuestionKind
+from pleegzorg_lib.widgets import WorksheetRunner
+
+QUESTIONS = [
+    Question(id="open", kind=QuestionKind.OPEN, prompt="Bij wie kun je terecht?", max_length=100),
+    Question(id="likert", kind=QuestionKind.LIKERT, prompt="Stelling",
+             options=("1", "2", "3", "4", "5")),
+    Question(id="single", kind=QuestionKind.SINGLE_CHOICE, prompt="Hoe vaak?",
+             options=("Vaak", "Soms", "Nooit")),
+    Question(id="multi", kind=QuestionKind.MULTIPLE_CHOICE, prompt="Waar?",
+             options=("Thuis", "School", "Online")),
+    Question(id="scale", kind=QuestionKind.SCALE_0_10, prompt="Cijfer?"),
+    Question(id="rank", kind=QuestionKind.RANKING, prompt="Volgorde?",
+             options=("Herkenning", "Tips", "Oppas")),
+]
+
+
+@pytest.fixture
+def info(catalog):
+    return find_worksheet(config.workbooks_dir(), catalog, "informele-steun")
+
+
+def make_runner(info, catalog, store, query: str | None = None) -> WorksheetRunner:
+    runner = WorksheetRunner(info, catalog, store=store)
+    for question in QUESTIONS:
+        runner.add_question(question)
+    runner.bind(query)
+    return runner
+
+
+def answer_everything(runner: WorksheetRunner) -> None:
+    v = runner.views
+    v["open"].text.value = "Mijn zus & de buurvrouw <b>"
+    v["likert"].radio.index = 3
+    v["single"].radio.index = 1
+    v["multi"].boxes[0].value = True
+    v["multi"].boxes[2].value = True
+    v["scale"].buttons.index = 7
+    v["rank"].move(0, +1)
+    runner.flush()
+
+
+EXPECTED = {
+    "open": "Mijn zus & de buurvrouw <b>",
+    "likert": "4",
+    "single": "Soms",
+    "multi": ["Thuis", "Online"],
+    "scale": 7,
+    "rank": ["Tips", "Herkenning", "Oppas"],
+}
+
+
+def test_every_kind_of_answer_reaches_the_store(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    assert runner.code and runner.participant
+    answer_everything(runner)
+    assert store.answers_for(runner.participant.id, "informele-steun") == EXPECTED
+    for view in runner.views.values():
+        assert "pz-saved" in view.box._dom_classes
+        assert "opgeslagen" in view.status.value
+    assert "6 van 6 beantwoord" in runner.header.progress.value
+
+
+def test_question_boxes_carry_the_page_contract_classes(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    for qid, view in runner.views.items():
+        assert {"pz-question", f"pz-q-{qid}"} <= set(view.box._dom_classes)
+    assert "pz-resume-code" in runner.header.code._dom_classes
+    assert runner.code in runner.header.code.value
+
+
+def test_text_is_saved_after_a_pause_in_typing(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    view = runner.views["open"]
+    for text in ("B", "Bij", "Bij oma"):
+        view.text.value = text
+    assert "pz-saved" not in view.box._dom_classes
+    assert "nog niet opgeslagen" in view.status.value
+    deadline = time.monotonic() + 5
+    while "pz-saved" not in view.box._dom_classes and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert store.answers_for(runner.participant.id, "informele-steun") == {"open": "Bij oma"}
+    assert [v for _, v in store.history(runner.participant.id, "informele-steun", "open")] == ["Bij oma"]
+
+
+def test_resume_code_brings_every_answer_back(info, catalog, store) -> None:
+    first = make_runner(info, catalog, store)
+    first.header.role.value = "jeugdbeschermer"
+    answer_everything(first)
+
+    again = make_runner(info, catalog, store, query=f"code={first.code.lower()}")
+    assert again.participant.id == first.participant.id
+    assert again.header.role.value == "jeugdbeschermer"
+    assert {qid: v.get_value() for qid, v in again.views.items()} == EXPECTED
+    assert "Welkom terug" in again.header.message.value
+    assert "6 van 6 beantwoord" in again.header.progress.value
+
+
+def test_unknown_code_says_so_and_starts_fresh(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store, query="code=ABCD-EFGH-JKMN")
+    assert "kennen we niet" in runner.header.message.value
+    assert runner.code != "ABCD-EFGH-JKMN"
+    assert runner.participant is not None
+
+
+def test_malformed_code_and_session_get_clear_messages(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store, query="code=<script>")
+    assert "geen geldige hervatcode" in runner.header.message.value
+    assert "<script>" not in runner.header.message.value
+    runner = make_runner(info, catalog, store, query="sessie=%3Cimg%3E")
+    assert "sessiecode" in runner.header.message.value
+    assert runner.session_code == ""
+
+
+def test_session_code_from_the_link_is_stored(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store, query="sessie=utr-24")
+    assert runner.session_code == "UTR24"
+    runner.views["scale"].buttons.index = 4
+    assert store.answers_for(runner.participant.id, "informele-steun", session_code="UTR24") == {
+        "scale": 4
+    }
+    resumed = make_runner(info, catalog, store, query=f"code={runner.code}")
+    assert resumed.session_code == "UTR24"
+    assert resumed.views["scale"].get_value() == 4
+
+
+def test_typing_the_code_resumes_and_keeps_what_was_typed_before(info, catalog, store) -> None:
+    earlier = make_runner(info, catalog, store)
+    earlier.views["single"].radio.index = 0
+    page = make_runner(info, catalog, store)
+    page.views["scale"].buttons.index = 9  # answered before remembering the code
+    assert page.resume(earlier.code.replace("-", " ")) is True
+    assert page.participant.id == earlier.participant.id
+    assert store.answers_for(earlier.participant.id, "informele-steun") == {"single": "Vaak", "scale": 9}
+    assert page.views["single"].get_value() == "Vaak"
+    assert page.resume("ZZZZ-ZZZZ-ZZZZ") is False
+    assert "kennen we niet" in page.header.message.value
+
+
+def test_oversized_text_is_refused_and_stays_in_the_field(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    view = runner.views["open"]
+    view.text.value = "x" * 101
+    runner.flush()
+    assert view.text.value == "x" * 101
+    assert "te lang" in view.status.value and "101" in view.status.value
+    assert "pz-saved" not in view.box._dom_classes
+    assert store.answers_for(runner.participant.id, "informele-steun") == {}
+
+
+def test_forged_widget_values_change_nothing(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    with pytest.raises(Exception):  # traitlets refuses an index out of range
+        runner.views["single"].radio.index = 17
+    runner.views["rank"].move(0, -1)  # a "click" on the disabled up-button of the first item
+    runner.views["rank"].move(5, +1)
+    runner.header.role.value = "pleegouder"
+    with pytest.raises(Exception):
+        runner.header.role.value = "beheerder"
+    runner.flush()
+    assert store.answers_for(runner.participant.id, "informele-steun") == {}
+    assert store.participant_by_code(runner.code).role_id == "pleegouder"
+
+
+def test_store_failure_is_shown_and_the_answer_kept(info, catalog, store, db_path) -> None:
+    runner = make_runner(info, catalog, store)
+    with sqlite3.connect(db_path) as conn:  # the database breaks under the running page
+        conn.execute("ALTER TABLE pz_answers RENAME TO pz_answers_away")
+    view = runner.views["scale"]
+    view.buttons.index = 3
+    assert "niet bereikbaar" in view.status.value
+    assert "pz-saved" not in view.box._dom_classes
+    assert view.get_value() == 3
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("ALTER TABLE pz_answers_away RENAME TO pz_answers")
+    view.buttons.index = 4
+    assert "pz-saved" in view.box._dom_classes
+    assert store.answers_for(runner.participant.id, "informele-steun") == {"scale": 4}
+
+
+def test_display_name_is_saved_and_limited(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store)
+    runner.header.name.value = "Anouk"
+    runner.flush()
+    assert store.participant_by_code(runner.code).display_name == "Anouk"
+    runner.header.name.value = "x" * 61
+    runner.flush()
+    assert "te lang" in runner.header.name_status.value
+    assert store.participant_by_code(runner.code).display_name == "Anouk"
