@@ -1,0 +1,59 @@
+"""How a participant works a worksheet page, in Playwright terms (selectors in one place)."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Page, expect
+
+PAGE_TIMEOUT_MS = 90_000
+
+
+def open_worksheet(page: Page, url: str) -> float:
+    """Open a worksheet and wait until every question and the resume code are shown."""
+    start = time.monotonic()
+    page.goto(url, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector(".pz-resume-code .pz-code-value", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector(".pz-question", timeout=PAGE_TIMEOUT_MS)
+    return time.monotonic() - start
+
+
+def question(page: Page, qid: str):
+    return page.locator(f".pz-question.pz-q-{qid}")
+
+
+def wait_saved(page: Page, qid: str) -> None:
+    expect(question(page, qid)).to_have_class(
+        __import__("re").compile(r"\bpz-saved\b"), timeout=15_000
+    )
+
+
+def resume_code(page: Page) -> str:
+    return page.locator(".pz-resume-code .pz-code-value").inner_text().strip()
+
+
+def type_open(page: Page, qid: str, text: str) -> None:
+    field = question(page, qid).locator("textarea")
+    field.click()
+    field.fill(text)
+    field.blur()
+
+
+def pick_radio(page: Page, qid: str, label: str) -> None:
+    question(page, qid).locator("label", has_text=label).first.click()
+
+
+def tick(page: Page, qid: str, label: str) -> None:
+    question(page, qid).locator(".widget-checkbox", has_text=label).locator("input").check()
+
+
+def pick_scale(page: Page, qid: str, number: int) -> None:
+    question(page, qid).locator("button.widget-toggle-button").nth(number).click()
+
+
+def move_down(page: Page, qid: str, position: int) -> None:
+    question(page, qid).locator(".pz-rank-row").nth(position).locator("button").nth(1).click()
+
+
+def ranking_order(page: Page, qid: str) -> list[str]:
+    return [t.strip() for t in question(page, qid).locator(".pz-rank-item").all_inner_texts()]
