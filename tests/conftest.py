@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,35 @@ def db_path(_isolated_store: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path) -> SQLStore:
     s = open_store(f"sqlite:///{db_path}")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL server for this test session."""
+    from .postgres import PostgresServer
+
+    server = PostgresServer()
+    url = server.start()
+    yield url
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[SQLStore]:
+    """The store on each real backend. PostgreSQL gets a fresh schema per test."""
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{db_path}")
+    else:
+        url = request.getfixturevalue("postgres_url")
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        s = open_store(url)
     yield s
     s.close()
 

@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -81,6 +82,14 @@ def _sqlite_engine(url: str) -> Engine:
 class SQLStore:
     """Participants, enrolments and answers in a relational database."""
 
+    def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):
+        """INSERT … ON CONFLICT DO UPDATE: two tabs of one participant never collide."""
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(table).values(**values)
+        return stmt.on_conflict_do_update(
+            index_elements=keys, set_={c: stmt.excluded[c] for c in update_cols}
+        )
+
     def __init__(self, url: str) -> None:
         url = _normalise_url(url)
         self.url = url
@@ -104,6 +113,8 @@ class SQLStore:
     def migrate(self) -> None:
         """Create missing tables and record the schema version (idempotent, safe to race)."""
         with self._write() as conn:
+            if conn.dialect.name == "postgresql":  # several servers may start at once
+                conn.execute(text("SELECT pg_advisory_xact_lock(7302511)"))
             schema.metadata.create_all(conn)
             current = conn.execute(
                 select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
@@ -188,20 +199,18 @@ class SQLStore:
     def enrol(self, participant_id: str, worksheet_id: str, session_code: str = "") -> None:
         """Record that a participant opened a worksheet (in a session)."""
         now = _now()
-        key = (
-            (enrolments.c.participant_id == participant_id)
-            & (enrolments.c.worksheet_id == worksheet_id)
-            & (enrolments.c.session_code == session_code)
-        )
         with self._write() as conn:
-            done = conn.execute(update(enrolments).where(key).values(last_seen=now)).rowcount
-            if not done:
-                conn.execute(
-                    insert(enrolments).values(
-                        participant_id=participant_id, worksheet_id=worksheet_id,
-                        session_code=session_code, first_seen=now, last_seen=now,
-                    )
+            conn.execute(
+                self._upsert(
+                    enrolments,
+                    {
+                        "participant_id": participant_id, "worksheet_id": worksheet_id,
+                        "session_code": session_code, "first_seen": now, "last_seen": now,
+                    },
+                    ["participant_id", "worksheet_id", "session_code"],
+                    ["last_seen"],
                 )
+            )
 
     def latest_session(self, participant_id: str, worksheet_id: str) -> str | None:
         """The session in which the participant last opened this worksheet ('' = none)."""
@@ -232,31 +241,20 @@ class SQLStore:
         """
         now = _now()
         value_json = json.dumps(value, ensure_ascii=False)
-        key = (
-            (answers.c.participant_id == participant_id)
-            & (answers.c.worksheet_id == worksheet_id)
-            & (answers.c.session_code == session_code)
-            & (answers.c.question_id == question_id)
-        )
+        row = {
+            "participant_id": participant_id, "worksheet_id": worksheet_id,
+            "session_code": session_code, "question_id": question_id,
+            "value_json": value_json, "saved_at": now,
+        }
         with self._write() as conn:
-            done = conn.execute(
-                update(answers).where(key).values(value_json=value_json, saved_at=now)
-            ).rowcount
-            if not done:
-                conn.execute(
-                    insert(answers).values(
-                        participant_id=participant_id, worksheet_id=worksheet_id,
-                        session_code=session_code, question_id=question_id,
-                        value_json=value_json, saved_at=now,
-                    )
-                )
             conn.execute(
-                insert(answer_history).values(
-                    participant_id=participant_id, worksheet_id=worksheet_id,
-                    session_code=session_code, question_id=question_id,
-                    value_json=value_json, saved_at=now,
+                self._upsert(
+                    answers, row,
+                    ["participant_id", "worksheet_id", "session_code", "question_id"],
+                    ["value_json", "saved_at"],
                 )
             )
+            conn.execute(insert(answer_history).values(**row))
         return now
 
     def answers_for(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -17,23 +16,26 @@ def test_sqlite_runs_in_wal_with_full_sync(store, db_path: Path) -> None:
     assert store.schema_version() == SCHEMA_VERSION
 
 
-def test_answers_survive_reopening_the_database(db_path: Path) -> None:
-    first = open_store(f"sqlite:///{db_path}")
+def test_answers_survive_reopening_the_database(any_store) -> None:
+    first = any_store
+    url = first.url
     person, code = first.create_participant(role_id="pleegouder", display_name="Marieke")
     first.save_answer(person.id, "informele-steun", "steun-wie", "Mijn zus en de buurvrouw")
     first.save_answer(person.id, "informele-steun", "steun-cijfer", 7)
     first.close()
 
-    again = open_store(f"sqlite:///{db_path}")
+    again = open_store(url)
     found = again.participant_by_code(code)
     assert found is not None and found.role_id == "pleegouder" and found.display_name == "Marieke"
     assert again.answers_for(found.id, "informele-steun") == {
         "steun-wie": "Mijn zus en de buurvrouw",
         "steun-cijfer": 7,
     }
+    again.close()
 
 
-def test_every_saved_value_is_kept_in_the_history(store) -> None:
+def test_every_saved_value_is_kept_in_the_history(any_store) -> None:
+    store = any_store
     person, _ = store.create_participant()
     for text in ("eerste versie", "tweede versie", "definitief"):
         store.save_answer(person.id, "ws", "q", text)
@@ -44,7 +46,8 @@ def test_every_saved_value_is_kept_in_the_history(store) -> None:
     assert times == sorted(times)
 
 
-def test_sessions_keep_answers_apart_and_remember_the_last_one(store) -> None:
+def test_sessions_keep_answers_apart_and_remember_the_last_one(any_store) -> None:
+    store = any_store
     person, _ = store.create_participant()
     store.enrol(person.id, "ws", "")
     store.save_answer(person.id, "ws", "q", "thuis")
@@ -63,12 +66,14 @@ def test_resume_codes_are_never_stored_in_plain_text(store, db_path: Path) -> No
     assert code.replace("-", "").encode() not in raw
 
 
-def test_unknown_code_finds_nobody(store) -> None:
+def test_unknown_code_finds_nobody(any_store) -> None:
+    store = any_store
     store.create_participant()
     assert store.participant_by_code("ABCD-EFGH-JKMN") is None
 
 
-def test_text_round_trips_exactly(store) -> None:
+def test_text_round_trips_exactly(any_store) -> None:
+    store = any_store
     person, _ = store.create_participant()
     texts = ["<script>alert(1)</script>", "emoji 👨‍👩‍👧 en \u202eRTL", "regel 1\nregel 2\t", "'; DROP TABLE x;--"]
     for index, text in enumerate(texts):
@@ -77,10 +82,9 @@ def test_text_round_trips_exactly(store) -> None:
     assert [stored[f"q{i}"] for i in range(len(texts))] == texts
 
 
-def test_concurrent_writers_all_commit(db_path: Path) -> None:
+def test_concurrent_writers_all_commit(any_store) -> None:
     """Eight kernels saving at once (as in a room full of participants) lose nothing."""
-    url = f"sqlite:///{db_path}"
-    open_store(url).close()
+    url = any_store.url
     errors: list[BaseException] = []
 
     def participant(n: int) -> None:
@@ -99,6 +103,30 @@ def test_concurrent_writers_all_commit(db_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select count(*) from pz_answers").fetchone()[0] == 8 * 25
-        assert conn.execute("select count(*) from pz_answer_history").fetchone()[0] == 8 * 25
+    with any_store.engine.connect() as conn:
+        assert conn.exec_driver_sql("select count(*) from pz_answers").scalar() == 8 * 25
+        assert conn.exec_driver_sql("select count(*) from pz_answer_history").scalar() == 8 * 25
+
+
+def test_two_tabs_saving_the_same_answer_do_not_collide(any_store) -> None:
+    store = any_store
+    person, _ = store.create_participant()
+    errors: list[BaseException] = []
+
+    def tab(n: int) -> None:
+        try:
+            s = open_store(store.url)
+            for i in range(20):
+                s.save_answer(person.id, "ws", "q", f"tab {n} versie {i}")
+            s.close()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=tab, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.answers_for(person.id, "ws")["q"].endswith("versie 19")
+    assert len(store.history(person.id, "ws", "q")) == 80
