@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/pleegzorg serve --port $(PORT)
 
-## system-deps: Debian's Chromium for the browser tests (never `playwright install`)
+## system-deps: Debian's Chromium and PostgreSQL for the tests (never `playwright install`)
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Chromium installeren (Debian-pakket)…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installeren (Debian-pakketten):$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 ## test: set up and run every test (unit, widgets, notebooks, browser)
 test: $(STAMP) system-deps

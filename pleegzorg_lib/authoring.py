@@ -56,54 +56,129 @@ class WorksheetPage:
         display(view.box)
 
     def open_question(
-        self, id: str, prompt: str, *, help: str = "", shared: bool = False,
+        self,
+        id: str,
+        prompt: str,
+        *,
+        help: str = "",
+        shared: bool = False,
         max_length: int | None = None,
     ) -> None:
         """An open question answered in a text field."""
         extra: dict[str, Any] = {} if max_length is None else {"max_length": max_length}
-        self._add(Question(id=id, kind=QuestionKind.OPEN, prompt=prompt, help=help,
-                           shared=shared, **extra))
+        self._add(
+            Question(
+                id=id, kind=QuestionKind.OPEN, prompt=prompt, help=help, shared=shared, **extra
+            )
+        )
 
     def likert(
-        self, id: str, prompt: str, *, labels: Sequence[str] | None = None, help: str = "",
+        self,
+        id: str,
+        prompt: str,
+        *,
+        labels: Sequence[str] | None = None,
+        help: str = "",
         shared: bool = False,
     ) -> None:
         """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens")."""
         options = tuple(labels) if labels else tuple(t(f"likert.{i}") for i in range(1, 6))
-        self._add(Question(id=id, kind=QuestionKind.LIKERT, prompt=prompt, options=options,
-                           help=help, shared=shared))
+        self._add(
+            Question(
+                id=id,
+                kind=QuestionKind.LIKERT,
+                prompt=prompt,
+                options=options,
+                help=help,
+                shared=shared,
+            )
+        )
 
     def single_choice(
-        self, id: str, prompt: str, options: Sequence[str], *, help: str = "",
+        self,
+        id: str,
+        prompt: str,
+        options: Sequence[str],
+        *,
+        help: str = "",
         shared: bool = False,
     ) -> None:
         """One answer out of several."""
-        self._add(Question(id=id, kind=QuestionKind.SINGLE_CHOICE, prompt=prompt,
-                           options=tuple(options), help=help, shared=shared))
+        self._add(
+            Question(
+                id=id,
+                kind=QuestionKind.SINGLE_CHOICE,
+                prompt=prompt,
+                options=tuple(options),
+                help=help,
+                shared=shared,
+            )
+        )
 
     def multiple_choice(
-        self, id: str, prompt: str, options: Sequence[str], *, help: str = "",
+        self,
+        id: str,
+        prompt: str,
+        options: Sequence[str],
+        *,
+        help: str = "",
         shared: bool = False,
     ) -> None:
         """Any number of answers out of several."""
-        self._add(Question(id=id, kind=QuestionKind.MULTIPLE_CHOICE, prompt=prompt,
-                           options=tuple(options), help=help, shared=shared))
+        self._add(
+            Question(
+                id=id,
+                kind=QuestionKind.MULTIPLE_CHOICE,
+                prompt=prompt,
+                options=tuple(options),
+                help=help,
+                shared=shared,
+            )
+        )
 
     def scale_0_10(
-        self, id: str, prompt: str, *, low: str = "", high: str = "", help: str = "",
+        self,
+        id: str,
+        prompt: str,
+        *,
+        low: str = "",
+        high: str = "",
+        help: str = "",
         shared: bool = False,
     ) -> None:
         """A schaalvraag: a number from 0 to 10, with optional words for both ends."""
-        self._add(Question(id=id, kind=QuestionKind.SCALE_0_10, prompt=prompt, low_label=low,
-                           high_label=high, help=help, shared=shared))
+        self._add(
+            Question(
+                id=id,
+                kind=QuestionKind.SCALE_0_10,
+                prompt=prompt,
+                low_label=low,
+                high_label=high,
+                help=help,
+                shared=shared,
+            )
+        )
 
     def ranking(
-        self, id: str, prompt: str, items: Sequence[str], *, help: str = "",
+        self,
+        id: str,
+        prompt: str,
+        items: Sequence[str],
+        *,
+        help: str = "",
         shared: bool = False,
     ) -> None:
         """Put a list in order of importance."""
-        self._add(Question(id=id, kind=QuestionKind.RANKING, prompt=prompt,
-                           options=tuple(items), help=help, shared=shared))
+        self._add(
+            Question(
+                id=id,
+                kind=QuestionKind.RANKING,
+                prompt=prompt,
+                options=tuple(items),
+                help=help,
+                shared=shared,
+            )
+        )
 
     def finish(self) -> None:
         """Show the footer and bind the page to its participant (waits for the request)."""

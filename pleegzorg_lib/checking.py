@@ -44,13 +44,21 @@ def hygiene_problems(path: Path, nb: nbformat.NotebookNode) -> list[str]:
         source = cell.source
         code_lines += len([ln for ln in source.splitlines() if ln.strip()])
         if cell.get("outputs"):
-            problems.append(f"{path}: cel {index} heeft opgeslagen uitvoer; sla het notebook leeg op")
+            problems.append(
+                f"{path}: cel {index} heeft opgeslagen uitvoer; sla het notebook leeg op"
+            )
         if cell.get("execution_count") is not None:
-            problems.append(f"{path}: cel {index} heeft een execution_count; sla het notebook leeg op")
+            problems.append(
+                f"{path}: cel {index} heeft een execution_count; sla het notebook leeg op"
+            )
         if any(line.lstrip().startswith(("def ", "class ")) for line in source.splitlines()):
-            problems.append(f"{path}: cel {index} definieert een functie of klasse; dat hoort in pleegzorg_lib")
+            problems.append(
+                f"{path}: cel {index} definieert een functie of klasse; dat hoort in pleegzorg_lib"
+            )
     if code_lines > MAX_CODE_LINES:
-        problems.append(f"{path}: {code_lines} regels code (max {MAX_CODE_LINES}); houd werkbladen dun")
+        problems.append(
+            f"{path}: {code_lines} regels code (max {MAX_CODE_LINES}); houd werkbladen dun"
+        )
     return problems
 
 
@@ -61,8 +69,7 @@ def execute_worksheet(path: Path, database_url: str, timeout: int = 180) -> list
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(
         nbformat.v4.new_code_cell(
-            "import pleegzorg_lib.authoring as _pz\n"
-            f"print({REPORT_MARKER!r} + _pz.report())"
+            f"import pleegzorg_lib.authoring as _pz\nprint({REPORT_MARKER!r} + _pz.report())"
         )
     )
     env_backup = dict(os.environ)
@@ -71,7 +78,9 @@ def execute_worksheet(path: Path, database_url: str, timeout: int = 180) -> list
     os.environ.setdefault("PLEEGZORG_DATA", str(config.data_dir()))
     try:
         client = NotebookClient(
-            nb, timeout=timeout, kernel_name="python3",
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
             resources={"metadata": {"path": str(path.parent)}},
         )
         client.execute()

@@ -49,11 +49,28 @@ class PostgresServer:
     def start(self) -> str:
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "pz", "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8")
         self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-            "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "pz",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
             "start",
         )
         url = f"postgresql+psycopg://pz@127.0.0.1:{self.port}/postgres"
@@ -62,8 +79,9 @@ class PostgresServer:
 
         while True:
             try:
-                with psycopg.connect(f"host=127.0.0.1 port={self.port} user=pz dbname=postgres",
-                                     autocommit=True) as conn:
+                with psycopg.connect(
+                    f"host=127.0.0.1 port={self.port} user=pz dbname=postgres", autocommit=True
+                ) as conn:
                     conn.execute("CREATE DATABASE pleegzorg")
                 break
             except psycopg.OperationalError:

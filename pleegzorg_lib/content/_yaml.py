@@ -18,7 +18,9 @@ class ContentError(ValueError):
         self.line = line
         self.field = field
         self.problem = problem
-        super().__init__(t("content.error", file=self.file, line=line, field=field, problem=problem))
+        super().__init__(
+            t("content.error", file=self.file, line=line, field=field, problem=problem)
+        )
 
 
 class LineDict(dict[str, Any]):

@@ -71,7 +71,9 @@ def _load_network(path: Path, name: str) -> LearningNetwork:
     seen: set[str] = set()
     for index, item in enumerate(raw_themes):
         tr = FieldReader(item, name, f"themes[{index}]", raw_themes.item_lines[index])
-        theme = Theme(id=tr.get_id(), name=tr.get("name", str), description=tr.get("description", str))
+        theme = Theme(
+            id=tr.get_id(), name=tr.get("name", str), description=tr.get("description", str)
+        )
         tr.finish()
         if theme.id in seen:
             raise tr.error("id", t("content.duplicate_id", id=theme.id, other=name))

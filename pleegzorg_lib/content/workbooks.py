@@ -88,7 +88,9 @@ def load_worksheet_index(root: Path, catalog: Catalog) -> tuple[WorksheetInfo, .
         info = read_worksheet_info(path, root, catalog)
         if info.id in seen:
             raise ContentError(
-                f"workbooks/{info.path}", 1, "id",
+                f"workbooks/{info.path}",
+                1,
+                "id",
                 t("content.duplicate_id", id=info.id, other=f"workbooks/{seen[info.id]}"),
             )
         seen[info.id] = info.path

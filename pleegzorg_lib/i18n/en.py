@@ -2,7 +2,9 @@
 
 MESSAGES: dict[str, str] = {
     "site.title": "Foster care workbooks",
-    "site.tagline": "Reflection exercises and worksheets for learning networks and dialogues in foster care",
+    "site.tagline": (
+        "Reflection exercises and worksheets for learning networks and dialogues in foster care"
+    ),
     "landing.intro": (
         "Choose a worksheet. Your answers are saved at once. With your personal resume code "
         "you continue later, on another device too."
@@ -33,7 +35,9 @@ MESSAGES: dict[str, str] = {
         "We do not know this resume code. Check the code (12 characters, e.g. "
         "ABCD-EFGH-JKMN). You can also just start: you have a new code above."
     ),
-    "code.malformed": "This is not a valid resume code. A resume code has 12 characters, e.g. ABCD-EFGH-JKMN.",
+    "code.malformed": (
+        "This is not a valid resume code. A resume code has 12 characters, e.g. ABCD-EFGH-JKMN."
+    ),
     "session.malformed": (
         "The session code in the link is not right. Ask the facilitator for the correct link; "
         "your answers are saved all the same."

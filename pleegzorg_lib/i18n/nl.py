@@ -3,7 +3,9 @@
 MESSAGES: dict[str, str] = {
     # Site and landing page
     "site.title": "Pleegzorg werkboeken",
-    "site.tagline": "Reflectie-oefeningen en werkbladen voor leernetwerken en dialogen in de pleegzorg",
+    "site.tagline": (
+        "Reflectie-oefeningen en werkbladen voor leernetwerken en dialogen in de pleegzorg"
+    ),
     "landing.intro": (
         "Kies een werkblad. Je antwoorden worden meteen bewaard. Met je persoonlijke "
         "hervatcode ga je later verder, ook op een ander apparaat."

@@ -34,7 +34,9 @@ class LandingHandler(tornado.web.RequestHandler):
             worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
         except ContentError as exc:
             self.set_status(500)
-            self.finish(f"<!DOCTYPE html><meta charset=utf-8><p>{tornado.escape.xhtml_escape(str(exc))}</p>")
+            self.finish(
+                f"<!DOCTYPE html><meta charset=utf-8><p>{tornado.escape.xhtml_escape(str(exc))}</p>"
+            )
             return
         self.finish(render_landing(catalog, worksheets, base_url=self.base_url))
 
@@ -72,8 +74,13 @@ def prepare_environment() -> None:
     os.environ.setdefault("PLEEGZORG_DATABASE_URL", config.database_url())
 
 
-def serve(*, port: int = 8866, ip: str = "127.0.0.1", extra_args: list[str] | None = None,
-          open_browser: bool = False) -> None:
+def serve(
+    *,
+    port: int = 8866,
+    ip: str = "127.0.0.1",
+    extra_args: list[str] | None = None,
+    open_browser: bool = False,
+) -> None:
     """Validate the content, then run Voilà on ``workbooks/`` until stopped."""
     catalog = load_catalog(config.data_dir())
     load_worksheet_index(config.workbooks_dir(), catalog)  # fail early with a clear message

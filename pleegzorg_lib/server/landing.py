@@ -35,14 +35,15 @@ def render_landing(
             )
         if not themes:
             continue
-        meetings = t("landing.meetings", count=network.meetings_per_year,
-                     minutes=network.meeting_minutes)
+        meetings = t(
+            "landing.meetings", count=network.meetings_per_year, minutes=network.meeting_minutes
+        )
         sections.append(
             f'<section class="pz-network-block" id="{_e(network.id)}">'
             f"<h2>{_e(network.name)}</h2>"
             f'<p class="pz-network-desc">{_e(network.description)}</p>'
             f'<p class="pz-network-meta">{_e(meetings)}</p>'
-            f'{"".join(themes)}</section>'
+            f"{''.join(themes)}</section>"
         )
     body = "".join(sections) or f"<p>{_e(t('landing.empty'))}</p>"
     return (

@@ -179,7 +179,9 @@ class SQLStore:
         if row is None:
             return None
         return Participant(
-            id=row.id, role_id=row.role_id, display_name=row.display_name,
+            id=row.id,
+            role_id=row.role_id,
+            display_name=row.display_name,
             created_at=row.created_at,
         )
 
@@ -204,8 +206,11 @@ class SQLStore:
                 self._upsert(
                     enrolments,
                     {
-                        "participant_id": participant_id, "worksheet_id": worksheet_id,
-                        "session_code": session_code, "first_seen": now, "last_seen": now,
+                        "participant_id": participant_id,
+                        "worksheet_id": worksheet_id,
+                        "session_code": session_code,
+                        "first_seen": now,
+                        "last_seen": now,
                     },
                     ["participant_id", "worksheet_id", "session_code"],
                     ["last_seen"],
@@ -242,14 +247,18 @@ class SQLStore:
         now = _now()
         value_json = json.dumps(value, ensure_ascii=False)
         row = {
-            "participant_id": participant_id, "worksheet_id": worksheet_id,
-            "session_code": session_code, "question_id": question_id,
-            "value_json": value_json, "saved_at": now,
+            "participant_id": participant_id,
+            "worksheet_id": worksheet_id,
+            "session_code": session_code,
+            "question_id": question_id,
+            "value_json": value_json,
+            "saved_at": now,
         }
         with self._write() as conn:
             conn.execute(
                 self._upsert(
-                    answers, row,
+                    answers,
+                    row,
                     ["participant_id", "worksheet_id", "session_code", "question_id"],
                     ["value_json", "saved_at"],
                 )

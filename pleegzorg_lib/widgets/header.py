@@ -25,7 +25,7 @@ class Header:
             f'<div class="pz-network">{html.escape(network.name)}</div>'
             f'<h1 class="pz-title">{html.escape(info.title)}</h1>'
             f'<div class="pz-meta">{html.escape(theme_name)} · '
-            f'{html.escape(t("header.duration", minutes=info.duration_minutes))}</div>'
+            f"{html.escape(t('header.duration', minutes=info.duration_minutes))}</div>"
             f'<p class="pz-description">{html.escape(info.description)}</p>'
             "</div>"
         )
@@ -68,7 +68,9 @@ class Header:
         resume = w.VBox(
             [
                 w.HTML(f'<div class="pz-label">{html.escape(t("header.resume_label"))}</div>'),
-                w.HBox([self.resume_input, self.resume_button], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox(
+                    [self.resume_input, self.resume_button], layout=w.Layout(flex_flow="row wrap")
+                ),
             ]
         )
         resume.add_class("pz-resume")

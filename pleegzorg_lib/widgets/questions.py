@@ -51,8 +51,7 @@ class QuestionView(ABC):
 
     # -- to be filled in by subclasses --------------------------------------------------
     @abstractmethod
-    def _build_input(self) -> w.Widget:
-        ...
+    def _build_input(self) -> w.Widget: ...
 
     @abstractmethod
     def get_value(self) -> Any:
@@ -60,8 +59,7 @@ class QuestionView(ABC):
         ...
 
     @abstractmethod
-    def _apply(self, value: Any) -> None:
-        ...
+    def _apply(self, value: Any) -> None: ...
 
     # -- shared behaviour ---------------------------------------------------------------
     def set_value(self, value: Any) -> None:

@@ -127,7 +127,11 @@ class WorksheetRunner:
         stored = self.store.answers_for(found.id, self.info.id, session_code=self.session_code)
         for qid, value in previous.items():  # nothing typed before resuming is lost
             question = self.views[qid].question if qid in self.views else None
-            if question and question.is_answered(value) and not question.is_answered(stored.get(qid)):
+            if (
+                question
+                and question.is_answered(value)
+                and not question.is_answered(stored.get(qid))
+            ):
                 self.store.save_answer(
                     found.id, self.info.id, qid, value, session_code=self.session_code
                 )
@@ -152,7 +156,7 @@ class WorksheetRunner:
         self.header.show_code(self.code)
         self.footer.value = (
             f'<div class="pz-footer"><h2>{html.escape(t("footer.title"))}</h2>'
-            f'<p>{html.escape(t("footer.text", code=self.code))}</p></div>'
+            f"<p>{html.escape(t('footer.text', code=self.code))}</p></div>"
         )
 
     def _load_answers(self) -> None:
@@ -210,7 +214,10 @@ class WorksheetRunner:
             view.set_status(t("status.saving"), "pz-status-pending")
             try:
                 self.store.save_answer(
-                    participant.id, self.info.id, question.id, value,
+                    participant.id,
+                    self.info.id,
+                    question.id,
+                    value,
                     session_code=self.session_code,
                 )
             except Exception:  # the store is down or locked: say so, keep the text
@@ -281,7 +288,9 @@ class WorksheetRunner:
     # -- progress -----------------------------------------------------------------------
     def answered_count(self) -> int:
         return sum(
-            1 for qid, v in self._saved.items() if qid in self.views and self.views[qid].question.is_answered(v)
+            1
+            for qid, v in self._saved.items()
+            if qid in self.views and self.views[qid].question.is_answered(v)
         )
 
     def _update_progress(self) -> None:

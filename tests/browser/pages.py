@@ -57,3 +57,16 @@ def move_down(page: Page, qid: str, position: int) -> None:
 
 def ranking_order(page: Page, qid: str) -> list[str]:
     return [t.strip() for t in question(page, qid).locator(".pz-rank-item").all_inner_texts()]
+
+
+def full_screenshot(page: Page, path: str) -> None:
+    """Screenshot the whole worksheet: the page scrolls inside ``#rendered_cells``."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => { const c = document.querySelector('#rendered_cells');"
+        " return c ? c.scrollHeight + c.getBoundingClientRect().top : document.body.scrollHeight }"
+    )
+    page.set_viewport_size({"width": size["width"], "height": int(height) + 20})
+    page.wait_for_timeout(300)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)

@@ -11,6 +11,7 @@ from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS
 from .pages import (
+    full_screenshot,
     move_down,
     open_worksheet,
     pick_radio,
@@ -45,26 +46,48 @@ def answer_every_kind(page: Page) -> None:
     tick(page, "contact-vorm", "Een praatgroep")
     tick(page, "contact-vorm", "Online")
     move_down(page, "contact-waarde", 0)
-    for qid in ("steun-wie", "steun-genoeg", "steun-cijfer", "contact-vaak", "contact-vorm",
-                "contact-waarde"):
+    for qid in (
+        "steun-wie",
+        "steun-genoeg",
+        "steun-cijfer",
+        "contact-vaak",
+        "contact-vorm",
+        "contact-waarde",
+    ):
         wait_saved(page, qid)
 
 
 def assert_answers_shown(page: Page) -> None:
     expect(question(page, "steun-wie").locator("textarea")).to_have_value(OPEN_TEXT)
     expect(question(page, "steun-genoeg").locator("input:checked")).to_have_count(1)
-    assert question(page, "steun-genoeg").locator("label", has_text="Helemaal mee eens").locator(
-        "input").is_checked()
-    assert question(page, "contact-vaak").locator("label", has_text="Maandelijks").locator(
-        "input").is_checked()
+    assert (
+        question(page, "steun-genoeg")
+        .locator("label", has_text="Helemaal mee eens")
+        .locator("input")
+        .is_checked()
+    )
+    assert (
+        question(page, "contact-vaak")
+        .locator("label", has_text="Maandelijks")
+        .locator("input")
+        .is_checked()
+    )
     expect(question(page, "steun-cijfer").locator("button.mod-active")).to_have_text("7")
-    checked = question(page, "contact-vorm").locator(".widget-checkbox", has=page.locator("input:checked"))
+    checked = question(page, "contact-vorm").locator(
+        ".widget-checkbox", has=page.locator("input:checked")
+    )
     expect(checked).to_have_count(2)
     assert ranking_order(page, "contact-waarde") == RANKING_AFTER_MOVE
     expect(page.locator(".pz-role select")).to_have_value(re.compile(".+"))
     expect(page.locator(".pz-progress-text")).to_have_text("6 van 11 beantwoord")
-    for qid in ("steun-wie", "steun-genoeg", "steun-cijfer", "contact-vaak", "contact-vorm",
-                "contact-waarde"):
+    for qid in (
+        "steun-wie",
+        "steun-genoeg",
+        "steun-cijfer",
+        "contact-vaak",
+        "contact-vorm",
+        "contact-waarde",
+    ):
         wait_saved(page, qid)
 
 
@@ -72,15 +95,20 @@ def test_landing_page_lists_worksheets_by_network(server, chromium) -> None:
     page = chromium.new_page()
     page.goto(server.url)
     expect(page).to_have_title("Pleegzorg werkboeken")
-    for name in ("Leernetwerk breakdown", "Leernetwerk netwerkpleegzorg",
-                 "Leernetwerk gedeeld opvoederschap",
-                 "Leernetwerk kennis en ontwikkeling voor pleegouders"):
+    for name in (
+        "Leernetwerk breakdown",
+        "Leernetwerk netwerkpleegzorg",
+        "Leernetwerk gedeeld opvoederschap",
+        "Leernetwerk kennis en ontwikkeling voor pleegouders",
+    ):
         expect(page.locator("h2", has_text=name)).to_be_visible()
     links = page.locator("a.pz-card-link")
     assert links.count() >= 4
     for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         assert re.fullmatch(r"/voila/render/[a-z0-9-]+/[a-z0-9-]+\.ipynb", href)
-    expect(page.locator(".pz-card", has_text="Steun van andere pleegouders")).to_contain_text("20 minuten")
+    expect(page.locator(".pz-card", has_text="Steun van andere pleegouders")).to_contain_text(
+        "20 minuten"
+    )
     page.locator("a.pz-card-link", has_text="Steun van andere pleegouders").click()
     page.wait_for_selector(".pz-q-steun-wie textarea", timeout=90_000)
     expect(page.locator(".pz-network")).to_have_text("Leernetwerk breakdown")
@@ -99,7 +127,7 @@ def test_answers_come_back_in_another_browser_and_after_a_restart(server, chromi
     expect(page.locator(".pz-progress-text")).to_have_text("6 van 11 beantwoord")
     expect(question(page, "steun-wie").locator(".pz-status")).to_contain_text("opgeslagen")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "worksheet-desktop.png"), full_page=True)
+    full_screenshot(page, str(ARTIFACTS / "worksheet-desktop.png"))
     first.close()  # the browser is closed
 
     store = open_store(f"sqlite:///{server.db_path}")
@@ -110,7 +138,10 @@ def test_answers_come_back_in_another_browser_and_after_a_restart(server, chromi
         "steun-genoeg": "Helemaal mee eens",
         "steun-cijfer": 7,
         "contact-vaak": "Maandelijks",
-        "contact-vorm": ["Een praatgroep of lotgenotengroep", "Online (app-groep, forum, sociale media)"],
+        "contact-vorm": [
+            "Een praatgroep of lotgenotengroep",
+            "Online (app-groep, forum, sociale media)",
+        ],
         "contact-waarde": RANKING_AFTER_MOVE,
     }
     store.close()
@@ -151,7 +182,9 @@ def test_unknown_code_gets_a_dutch_message_not_a_traceback(server, chromium) -> 
 
 def test_phone_journey_has_no_horizontal_scrolling(server, chromium) -> None:
     phone = chromium.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
         has_touch=True,
     )
     page = phone.new_page()
@@ -169,12 +202,14 @@ def test_phone_journey_has_no_horizontal_scrolling(server, chromium) -> None:
     expect(page.locator(".pz-progress-text")).to_have_text("6 van 11 beantwoord")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "worksheet-phone.png"), full_page=True)
+    full_screenshot(page, str(ARTIFACTS / "worksheet-phone.png"))
     code = resume_code(page)
     phone.close()
 
     store = open_store(f"sqlite:///{server.db_path}")
     person = store.participant_by_code(code)
     assert store.latest_session(person.id, "informele-steun") == "UTR24"
-    assert store.answers_for(person.id, "informele-steun", session_code="UTR24")["steun-cijfer"] == 7
+    assert (
+        store.answers_for(person.id, "informele-steun", session_code="UTR24")["steun-cijfer"] == 7
+    )
     store.close()

@@ -21,7 +21,9 @@ from pleegzorg_lib.content import notebook_paths
 
 pytestmark = [pytest.mark.notebooks, pytest.mark.slow]
 
-CALL = re.compile(r"ws\.(?:open_question|likert|single_choice|multiple_choice|scale_0_10|ranking)\(\s*\"([^\"]+)\"")
+CALL = re.compile(
+    r"ws\.(?:open_question|likert|single_choice|multiple_choice|scale_0_10|ranking)\(\s*\"([^\"]+)\""
+)
 NOTEBOOKS = notebook_paths(config.workbooks_dir())
 
 
@@ -53,9 +55,25 @@ def test_every_worksheet_builds_the_questions_it_declares() -> None:
 def test_nbval_runs_every_workbook(tmp_path: Path) -> None:
     env = dict(os.environ, PLEEGZORG_DATABASE_URL=f"sqlite:///{tmp_path / 'nbval.db'}")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-         "-o", "addopts=", "-o", "testpaths=", str(config.workbooks_dir())],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-o",
+            "testpaths=",
+            str(config.workbooks_dir()),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)

@@ -20,7 +20,12 @@ from ..conftest import REPO
 
 def test_the_four_leernetwerken_from_the_seeds_are_in_the_catalog(catalog) -> None:
     ids = [n.id for n in catalog.networks]
-    assert ids == ["breakdown", "netwerkpleegzorg", "gedeeld-opvoederschap", "kennis-en-ontwikkeling"]
+    assert ids == [
+        "breakdown",
+        "netwerkpleegzorg",
+        "gedeeld-opvoederschap",
+        "kennis-en-ontwikkeling",
+    ]
     breakdown = catalog.network("breakdown")
     assert {t.id for t in breakdown.themes} >= {"informele-steun", "puberteit"}
     assert breakdown.meeting_minutes == 90
@@ -29,8 +34,12 @@ def test_the_four_leernetwerken_from_the_seeds_are_in_the_catalog(catalog) -> No
 def test_roles_include_the_whole_chain(catalog) -> None:
     role_ids = {r.id for r in catalog.roles}
     assert {
-        "pleegouder", "ouder", "pleegjongere", "pleegzorgbegeleider",
-        "jeugdbeschermer", "gedragswetenschapper",
+        "pleegouder",
+        "ouder",
+        "pleegjongere",
+        "pleegzorgbegeleider",
+        "jeugdbeschermer",
+        "gedragswetenschapper",
     } <= role_ids
     assert catalog.role("pleegouder").name == "Pleegouder"
 
@@ -71,7 +80,9 @@ def test_yaml_syntax_error_names_file_and_line(data_copy: Path) -> None:
 
 def test_unknown_key_is_refused_with_its_line(data_copy: Path) -> None:
     path = data_copy / "networks" / "netwerkpleegzorg.yaml"
-    text = path.read_text().replace("meeting_minutes: 90", "meeting_minutes: 90\nmeeting_minuten: 90")
+    text = path.read_text().replace(
+        "meeting_minutes: 90", "meeting_minutes: 90\nmeeting_minuten: 90"
+    )
     path.write_text(text)
     err = _error(data_copy)
     line = text.splitlines().index("meeting_minuten: 90") + 1
@@ -128,7 +139,9 @@ def test_worksheet_with_unknown_theme_is_refused(catalog, tmp_path: Path) -> Non
 def test_worksheet_without_metadata_is_refused(catalog, tmp_path: Path) -> None:
     folder = tmp_path / "wb" / "breakdown"
     folder.mkdir(parents=True)
-    (folder / "leeg.ipynb").write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    (folder / "leeg.ipynb").write_text(
+        json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    )
     with pytest.raises(ContentError) as exc:
         load_worksheet_index(tmp_path / "wb", catalog)
     assert "metadata" in str(exc.value)

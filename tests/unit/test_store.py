@@ -75,7 +75,12 @@ def test_unknown_code_finds_nobody(any_store) -> None:
 def test_text_round_trips_exactly(any_store) -> None:
     store = any_store
     person, _ = store.create_participant()
-    texts = ["<script>alert(1)</script>", "emoji 👨‍👩‍👧 en \u202eRTL", "regel 1\nregel 2\t", "'; DROP TABLE x;--"]
+    texts = [
+        "<script>alert(1)</script>",
+        "emoji 👨‍👩‍👧 en \u202eRTL",
+        "regel 1\nregel 2\t",
+        "'; DROP TABLE x;--",
+    ]
     for index, text in enumerate(texts):
         store.save_answer(person.id, "ws", f"q{index}", text)
     stored = store.answers_for(person.id, "ws")
