@@ -27,7 +27,10 @@ from .pages import (
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
-OPEN_TEXT = "Mijn zus, en Ellen van de pleegouder-appgroep <b>niet vet</b> & 'aanhalingstekens'"
+OPEN_TEXT = (
+    "Mijn zus, en Ellen van de pleegouder-appgroep <b>niet vet</b> & 'aanhalingstekens' "
+    '<img src=x onerror="window.__pz_pwned=1"> $x^2$'
+)
 RANKING_AFTER_MOVE = [
     "Praktische tips",
     "Herkenning: zij snappen het zonder uitleg",

@@ -1,0 +1,108 @@
+"""Time from opening a worksheet until every question is shown and the resume code is there.
+
+Runs a real ``pleegzorg serve`` twice (preheated kernels as configured in workbooks/voila.json,
+then with preheating switched off) and headless Debian Chromium, one fresh browser context per
+visit (a cold browser cache each time). The landing page (static HTML from the same server) is
+the floor. Prints medians and ratios against the landing page, measured in one run.
+
+    .venv/bin/python benchmarks/page_ready.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(port: int, db: Path, extra: list[str]) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PLEEGZORG_DATABASE_URL=f"sqlite:///{db}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(port), "--", *extra],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+    )
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            return proc
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not start")
+
+
+def measure(browser, url: str, selector_ready: str, runs: int, pause: float) -> list[float]:
+    times = []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        t0 = time.monotonic()
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector(selector_ready, timeout=120_000)
+        if "render" in url:
+            page.wait_for_function(
+                "document.querySelectorAll('.pz-question').length === 11", timeout=120_000
+            )
+        times.append(time.monotonic() - t0)
+        context.close()
+        time.sleep(pause)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warmup", type=float, default=25.0, help="seconds for pools to fill")
+    args = parser.parse_args()
+    results: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for label, extra in (
+            ("preheated kernel", []),
+            ("cold kernel (no preheating)", ["--VoilaConfiguration.preheat_kernel=False"]),
+        ):
+            port = free_port()
+            proc = start(port, Path(tmp) / f"{port}.db", extra)
+            try:
+                time.sleep(args.warmup)
+                base = f"http://127.0.0.1:{port}/"
+                if "landing page (static HTML)" not in results:
+                    results["landing page (static HTML)"] = measure(
+                        browser, base, "a.pz-card-link", args.runs, 0.5
+                    )
+                results[label] = measure(
+                    browser, base + WORKSHEET, ".pz-resume-code .pz-code-value", args.runs, 6.0
+                )
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
+        browser.close()
+    floor = statistics.median(results["landing page (static HTML)"])
+    print(f"| what | median (s) | min–max (s) | × landing page |  (runs={args.runs})")
+    print("|---|---|---|---|")
+    for label, times in results.items():
+        med = statistics.median(times)
+        print(f"| {label} | {med:.2f} | {min(times):.2f}–{max(times):.2f} | {med / floor:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
