@@ -11,6 +11,7 @@ work in advance); :meth:`WorksheetPage.finish` waits for the request and binds.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,8 @@ from .store import SQLStore, open_store
 from .widgets import WorksheetRunner
 
 __all__ = ["WorksheetPage", "report", "worksheet"]
+
+log = logging.getLogger(__name__)
 
 _BUILT: list[WorksheetRunner] = []
 _STORES: dict[str, SQLStore] = {}
@@ -183,7 +186,11 @@ class WorksheetPage:
     def finish(self) -> None:
         """Show the footer and bind the page to its participant (waits for the request)."""
         display(self.runner.footer)
-        self.runner.bind(_query_string())
+        try:
+            self.runner.bind(_query_string())
+        except Exception as exc:  # the store is unreachable: a clear message, no traceback
+            log.exception("binding worksheet %s failed", self.runner.info.id)
+            self.runner.header.show_message(t("error.store", reason=type(exc).__name__), "error")
 
 
 def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetPage:

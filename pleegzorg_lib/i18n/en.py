@@ -78,7 +78,10 @@ MESSAGES: dict[str, str] = {
         "resume code {code} you continue later."
     ),
     "error.worksheet_unknown": "Worksheet '{id}' does not exist in the workbooks.",
-    "error.store": "The store cannot be reached: {reason}",
+    "error.store": (
+        "The store cannot be reached right now ({reason}), so your answers cannot be saved. "
+        "Try again in a few minutes by reloading the page."
+    ),
     "cli.catalog.networks": "Learning networks",
     "cli.catalog.roles": "Roles",
     "cli.catalog.worksheets": "Worksheets",

@@ -87,7 +87,10 @@ MESSAGES: dict[str, str] = {
     ),
     # Errors
     "error.worksheet_unknown": "Werkblad '{id}' bestaat niet in de werkboeken.",
-    "error.store": "De opslag is niet bereikbaar: {reason}",
+    "error.store": (
+        "De opslag is nu niet bereikbaar ({reason}), dus je antwoorden kunnen niet worden "
+        "bewaard. Probeer het over een paar minuten opnieuw door de pagina te herladen."
+    ),
     # CLI
     "cli.catalog.networks": "Leernetwerken",
     "cli.catalog.roles": "Rollen",

@@ -86,7 +86,8 @@ class WorksheetRunner:
         message, kind = "", "info"
         if code_param:
             participant, message, kind = self._find(code_param)
-        if participant is not None:
+        resumed = participant is not None
+        if resumed:
             self.code = normalize_code(code_param)
         else:
             participant, self.code = self.store.create_participant()
@@ -96,7 +97,7 @@ class WorksheetRunner:
             session = normalize_session_code(session_param) or ""
             if not session:
                 message, kind = t("session.malformed"), "warning"
-        elif code_param and message == t("header.resumed"):
+        elif resumed:
             session = self.store.latest_session(participant.id, self.info.id) or ""
         self.session_code = session
         self.store.enrol(participant.id, self.info.id, session)

@@ -217,3 +217,17 @@ def test_display_name_is_saved_and_limited(info, catalog, store) -> None:
     runner.flush()
     assert "te lang" in runner.header.name_status.value
     assert store.participant_by_code(runner.code).display_name == "Anouk"
+
+
+def test_unreachable_store_at_page_start_gives_a_message_not_a_traceback(
+    info, catalog, store, db_path
+) -> None:
+    from pleegzorg_lib.authoring import WorksheetPage
+
+    page = WorksheetPage(WorksheetRunner(info, catalog, store=store))
+    page.open_question("q", "Vraag?")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("ALTER TABLE pz_participants RENAME TO gone")
+    page.finish()
+    assert "niet bereikbaar" in page.runner.header.message.value
+    assert page.runner.participant is None
