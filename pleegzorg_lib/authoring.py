@@ -13,14 +13,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 from IPython.display import display
 
 from . import config
-from .content import cached_catalog, find_worksheet
+from .content import cached_catalog, find_worksheet, questions
 from .i18n import t
-from .model import Question, QuestionKind
+from .model import Question
 from .store import SQLStore, open_store
 from .widgets import WorksheetRunner
 
@@ -68,11 +67,8 @@ class WorksheetPage:
         max_length: int | None = None,
     ) -> None:
         """An open question answered in a text field."""
-        extra: dict[str, Any] = {} if max_length is None else {"max_length": max_length}
         self._add(
-            Question(
-                id=id, kind=QuestionKind.OPEN, prompt=prompt, help=help, shared=shared, **extra
-            )
+            questions.open_question(id, prompt, help=help, shared=shared, max_length=max_length)
         )
 
     def likert(
@@ -85,17 +81,7 @@ class WorksheetPage:
         shared: bool = False,
     ) -> None:
         """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens")."""
-        options = tuple(labels) if labels else tuple(t(f"likert.{i}") for i in range(1, 6))
-        self._add(
-            Question(
-                id=id,
-                kind=QuestionKind.LIKERT,
-                prompt=prompt,
-                options=options,
-                help=help,
-                shared=shared,
-            )
-        )
+        self._add(questions.likert(id, prompt, labels=labels, help=help, shared=shared))
 
     def single_choice(
         self,
@@ -107,16 +93,7 @@ class WorksheetPage:
         shared: bool = False,
     ) -> None:
         """One answer out of several."""
-        self._add(
-            Question(
-                id=id,
-                kind=QuestionKind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                help=help,
-                shared=shared,
-            )
-        )
+        self._add(questions.single_choice(id, prompt, options, help=help, shared=shared))
 
     def multiple_choice(
         self,
@@ -128,16 +105,7 @@ class WorksheetPage:
         shared: bool = False,
     ) -> None:
         """Any number of answers out of several."""
-        self._add(
-            Question(
-                id=id,
-                kind=QuestionKind.MULTIPLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                help=help,
-                shared=shared,
-            )
-        )
+        self._add(questions.multiple_choice(id, prompt, options, help=help, shared=shared))
 
     def scale_0_10(
         self,
@@ -150,17 +118,7 @@ class WorksheetPage:
         shared: bool = False,
     ) -> None:
         """A schaalvraag: a number from 0 to 10, with optional words for both ends."""
-        self._add(
-            Question(
-                id=id,
-                kind=QuestionKind.SCALE_0_10,
-                prompt=prompt,
-                low_label=low,
-                high_label=high,
-                help=help,
-                shared=shared,
-            )
-        )
+        self._add(questions.scale_0_10(id, prompt, low=low, high=high, help=help, shared=shared))
 
     def ranking(
         self,
@@ -172,16 +130,7 @@ class WorksheetPage:
         shared: bool = False,
     ) -> None:
         """Put a list in order of importance."""
-        self._add(
-            Question(
-                id=id,
-                kind=QuestionKind.RANKING,
-                prompt=prompt,
-                options=tuple(items),
-                help=help,
-                shared=shared,
-            )
-        )
+        self._add(questions.ranking(id, prompt, items, help=help, shared=shared))
 
     def finish(self) -> None:
         """Show the footer and bind the page to its participant (waits for the request)."""

@@ -16,7 +16,13 @@ from pathlib import Path
 import nbformat
 
 from . import config
-from .content import ContentError, load_catalog, notebook_paths, read_worksheet_info
+from .content import (
+    ContentError,
+    load_catalog,
+    load_worksheet,
+    notebook_paths,
+    read_worksheet_info,
+)
 
 MAX_CODE_LINES = 40
 REPORT_MARKER = "PLEEGZORG-REPORT:"
@@ -133,6 +139,17 @@ def check(root: Path | None = None, *, execute: bool = True) -> CheckResult:
             if not built[0]["question_ids"]:
                 result.problems.append(f"{path}: heeft geen vragen")
             result.questions[info.id] = built[0]["question_ids"]
+            try:
+                static = [q.id for q in load_worksheet(info, root).questions]
+            except ContentError as exc:
+                result.problems.append(str(exc))
+                continue
+            if static != built[0]["question_ids"]:
+                result.problems.append(
+                    f"{path}: de vragen zijn niet uit de tekst te lezen (gebruik letterlijke "
+                    "argumenten in ws.…-aanroepen); het facilitatorscherm en het verslag "
+                    "hebben die nodig"
+                )
     return result
 
 

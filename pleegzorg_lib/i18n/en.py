@@ -109,5 +109,6 @@ MESSAGES.update(
         "content.type.list": "a list",
         "content.type.dict": "a block of fields",
         "content.type.bool": "yes/no (true/false)",
+        "content.literal_args": "use only literal text, numbers and lists as arguments",
     }
 )

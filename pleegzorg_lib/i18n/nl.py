@@ -119,5 +119,8 @@ MESSAGES.update(
         "content.type.list": "een lijst",
         "content.type.dict": "een blok met velden",
         "content.type.bool": "ja/nee (true/false)",
+        "content.literal_args": (
+            "gebruik alleen letterlijke tekst, getallen en lijsten als argumenten"
+        ),
     }
 )

@@ -1,0 +1,149 @@
+"""Question factories shared by notebooks (at run time) and the static reader (no kernel).
+
+A worksheet notebook calls ``ws.likert("id", "prompt")``; the same call, read from the
+notebook's source with :mod:`ast`, gives the facilitator view and the report the questions
+without executing the notebook. Arguments must therefore be literal text.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..i18n import t
+from ..model import DEFAULT_MAX_LENGTH, Question, QuestionKind, Worksheet, WorksheetInfo
+from ._yaml import ContentError
+
+
+def open_question(
+    id: str, prompt: str, *, help: str = "", shared: bool = False, max_length: int | None = None
+) -> Question:
+    return Question(
+        id=id,
+        kind=QuestionKind.OPEN,
+        prompt=prompt,
+        help=help,
+        shared=shared,
+        max_length=max_length or DEFAULT_MAX_LENGTH,
+    )
+
+
+def likert(
+    id: str,
+    prompt: str,
+    *,
+    labels: Sequence[str] | None = None,
+    help: str = "",
+    shared: bool = False,
+) -> Question:
+    options = tuple(labels) if labels else tuple(t(f"likert.{i}") for i in range(1, 6))
+    return Question(
+        id=id, kind=QuestionKind.LIKERT, prompt=prompt, options=options, help=help, shared=shared
+    )
+
+
+def single_choice(
+    id: str, prompt: str, options: Sequence[str], *, help: str = "", shared: bool = False
+) -> Question:
+    return Question(
+        id=id,
+        kind=QuestionKind.SINGLE_CHOICE,
+        prompt=prompt,
+        options=tuple(options),
+        help=help,
+        shared=shared,
+    )
+
+
+def multiple_choice(
+    id: str, prompt: str, options: Sequence[str], *, help: str = "", shared: bool = False
+) -> Question:
+    return Question(
+        id=id,
+        kind=QuestionKind.MULTIPLE_CHOICE,
+        prompt=prompt,
+        options=tuple(options),
+        help=help,
+        shared=shared,
+    )
+
+
+def scale_0_10(
+    id: str, prompt: str, *, low: str = "", high: str = "", help: str = "", shared: bool = False
+) -> Question:
+    return Question(
+        id=id,
+        kind=QuestionKind.SCALE_0_10,
+        prompt=prompt,
+        low_label=low,
+        high_label=high,
+        help=help,
+        shared=shared,
+    )
+
+
+def ranking(
+    id: str, prompt: str, items: Sequence[str], *, help: str = "", shared: bool = False
+) -> Question:
+    return Question(
+        id=id,
+        kind=QuestionKind.RANKING,
+        prompt=prompt,
+        options=tuple(items),
+        help=help,
+        shared=shared,
+    )
+
+
+FACTORIES: dict[str, Callable[..., Question]] = {
+    "open_question": open_question,
+    "likert": likert,
+    "single_choice": single_choice,
+    "multiple_choice": multiple_choice,
+    "scale_0_10": scale_0_10,
+    "ranking": ranking,
+}
+
+
+def questions_in_source(source: str, file: str, first_line: int = 1) -> list[Question]:
+    """The questions declared by ``ws.<kind>(...)`` calls in one code cell."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise ContentError(file, first_line + (exc.lineno or 1) - 1, "-", str(exc.msg)) from exc
+    found: list[tuple[int, int, Question]] = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in FACTORIES
+        ):
+            continue
+        line = first_line + node.lineno - 1
+        try:
+            args = [ast.literal_eval(a) for a in node.args]
+            kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
+        except ValueError as exc:
+            raise ContentError(file, line, node.func.attr, t("content.literal_args")) from exc
+        try:
+            question = FACTORIES[node.func.attr](*args, **kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ContentError(file, line, node.func.attr, str(exc)) from exc
+        found.append((node.lineno, node.col_offset, question))
+    return [q for _, _, q in sorted(found, key=lambda item: item[:2])]
+
+
+def load_worksheet(info: WorksheetInfo, root: Path) -> Worksheet:
+    """A worksheet with its questions, read from the notebook without running it."""
+    path = root / info.path
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    questions: list[Question] = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        questions.extend(questions_in_source(source, f"workbooks/{info.path}"))
+    return Worksheet(info=info, questions=tuple(questions))
