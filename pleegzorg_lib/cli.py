@@ -42,6 +42,32 @@ def _check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _session_create(args: argparse.Namespace) -> int:
+    from .sessions import SessionError, create_session
+    from .store import open_store
+
+    store = open_store()
+    try:
+        links = create_session(
+            store,
+            network_id=args.network,
+            worksheet_id=args.worksheet,
+            title=args.title,
+            date=args.date,
+            base=args.base_url,
+        )
+    except SessionError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"Bijeenkomst: {links.session.title}")
+    print(f"Deelnamecode: {links.session.code}")
+    print(f"Link voor deelnemers: {links.participant_url}")
+    print(f"Link voor de gespreksbegeleider (deel deze niet): {links.facilitator_url}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .server.app import serve
 
@@ -58,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="map met werkbladen (standaard: workbooks/)")
     p.add_argument("--no-execute", action="store_true", help="notebooks niet uitvoeren")
     p.set_defaults(func=_check)
+    p = sub.add_parser("session", help="bijeenkomsten (sessies)")
+    session_sub = p.add_subparsers(dest="session_command", required=True)
+    p = session_sub.add_parser("create", help="maak een bijeenkomst met deelnamecode en links")
+    p.add_argument("--network", required=True, help="id van het leernetwerk")
+    p.add_argument("--worksheet", required=True, help="id van het werkblad")
+    p.add_argument("--title", help="titel van de bijeenkomst")
+    p.add_argument("--date", help="datum, JJJJ-MM-DD")
+    p.add_argument("--base-url", help="adres van de server (standaard http://127.0.0.1:8866)")
+    p.set_defaults(func=_session_create)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--ip", default="127.0.0.1")

@@ -110,5 +110,13 @@ MESSAGES.update(
         "content.type.dict": "a block of fields",
         "content.type.bool": "yes/no (true/false)",
         "content.literal_args": "use only literal text, numbers and lists as arguments",
+        "session.unknown": "We do not know this session code. Ask the facilitator for the correct link; your answers are saved all the same.",
+        "session.joined": "You take part in the meeting “{title}” ({code}).",
+        "poll.title": "Poll from the facilitator",
+        "poll.send": "Send",
+        "poll.sent": "Thank you, your answer was sent. You can change it while the poll is open.",
+        "poll.choose": "Choose an answer first.",
+        "poll.too_long": "Your answer is too long (at most {limit} characters).",
+        "poll.placeholder": "One word or a short sentence…",
     }
 )

@@ -122,5 +122,13 @@ MESSAGES.update(
         "content.literal_args": (
             "gebruik alleen letterlijke tekst, getallen en lijsten als argumenten"
         ),
+        "session.unknown": "Deze sessiecode kennen we niet. Vraag de gespreksbegeleider om de juiste link; je antwoorden worden wel bewaard.",
+        "session.joined": "Je doet mee aan de bijeenkomst “{title}” ({code}).",
+        "poll.title": "Peiling van de gespreksbegeleider",
+        "poll.send": "Verstuur",
+        "poll.sent": "Dank je, je antwoord is verstuurd. Je kunt het nog wijzigen zolang de peiling loopt.",
+        "poll.choose": "Kies eerst een antwoord.",
+        "poll.too_long": "Je antwoord is te lang (maximaal {limit} tekens).",
+        "poll.placeholder": "Eén woord of een korte zin…",
     }
 )

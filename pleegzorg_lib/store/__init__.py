@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from .. import config
 from .schema import SCHEMA_VERSION
+from .sessions import Poll, Session
 from .sqlstore import Participant, SQLStore
 
-__all__ = ["SCHEMA_VERSION", "Participant", "SQLStore", "Store", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Participant",
+    "Poll",
+    "SQLStore",
+    "Session",
+    "Store",
+    "open_store",
+]
 
 Store = SQLStore
 

@@ -14,7 +14,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -72,4 +72,51 @@ answer_history = Table(
     Column("value_json", Text, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Index("ix_history_participant", "participant_id", "worksheet_id", "question_id"),
+)
+
+
+# --- version 2: sessions (bijeenkomsten), moderation, quick polls -------------------------
+
+sessions = Table(
+    "pz_sessions",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("network_id", String(64), nullable=False),
+    Column("worksheet_id", String(64), nullable=False),
+    Column("title", String(255), nullable=False),
+    Column("date", String(10), nullable=True),  # ISO date of the meeting
+    # sha256 of the facilitator key: the key itself is only in the facilitator's link
+    Column("key_digest", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Open answers a facilitator hid from the shared view; the answer itself stays stored.
+hidden_answers = Table(
+    "pz_hidden_answers",
+    metadata,
+    Column("session_code", String(32), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("question_id", String(64), primary_key=True),
+    Column("hidden_at", DateTime(timezone=True), nullable=False),
+)
+
+polls = Table(
+    "pz_polls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_code", String(32), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # "choice" or "open"
+    Column("prompt", Text, nullable=False),
+    Column("options_json", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+)
+
+poll_answers = Table(
+    "pz_poll_answers",
+    metadata,
+    Column("poll_id", Integer, ForeignKey("pz_polls.id"), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("value_json", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
 )

@@ -25,6 +25,7 @@ from sqlalchemy.pool import NullPool
 from ..model import code_digest, new_resume_code
 from . import schema
 from .schema import SCHEMA_VERSION, answer_history, answers, enrolments, participants
+from .sessions import SessionsMixin
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -79,7 +80,7 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-class SQLStore:
+class SQLStore(SessionsMixin):
     """Participants, enrolments and answers in a relational database."""
 
     def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):
@@ -126,6 +127,13 @@ class SQLStore:
             elif int(current) > SCHEMA_VERSION:
                 raise RuntimeError(
                     f"database schema {current} is newer than this program ({SCHEMA_VERSION})"
+                )
+            elif int(current) < SCHEMA_VERSION:
+                # Every migration so far only adds tables, which create_all did above.
+                conn.execute(
+                    update(schema.meta)
+                    .where(schema.meta.c.key == "schema_version")
+                    .values(value=str(SCHEMA_VERSION))
                 )
 
     def schema_version(self) -> int:

@@ -26,6 +26,7 @@ from ..model import (
 )
 from ..store import Participant, SQLStore
 from .header import NAME_LIMIT, Header
+from .poll import PollArea
 from .questions import QuestionView, build_question
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,8 @@ class WorksheetRunner:
         self.header.role.observe(self._on_role, "value")
         self.header.name.observe(self._on_name, "value")
         self.header.resume_button.on_click(lambda _b: self.resume(self.header.resume_input.value))
+        self.poll = PollArea(store)
+        self.header.box.children = (*self.header.box.children, self.poll.box)
         self.footer = w.HTML("")
         self.footer.add_class("pz-footer-box")
         self._update_progress()
@@ -95,8 +98,13 @@ class WorksheetRunner:
         session = ""
         if session_param:
             session = normalize_session_code(session_param) or ""
+            found = self.store.session(session) if session else None
             if not session:
                 message, kind = t("session.malformed"), "warning"
+            elif found is None:
+                message, kind, session = t("session.unknown"), "warning", ""
+            elif not message:
+                message = t("session.joined", title=found.title, code=found.code)
         elif resumed:
             session = self.store.latest_session(participant.id, self.info.id) or ""
         self.session_code = session
@@ -104,6 +112,7 @@ class WorksheetRunner:
         self._show_participant()
         self._load_answers()
         self.header.show_message(message, kind)
+        self.poll.start(session, participant.id)
 
     def _find(self, typed: str) -> tuple[Participant | None, str, str]:
         code = normalize_code(typed)

@@ -140,15 +140,47 @@ def test_malformed_code_and_session_get_clear_messages(info, catalog, store) -> 
 
 
 def test_session_code_from_the_link_is_stored(info, catalog, store) -> None:
-    runner = make_runner(info, catalog, store, query="sessie=utr-24")
-    assert runner.session_code == "UTR24"
+    session, _key = store.create_session(
+        network_id="breakdown", worksheet_id="informele-steun", title="Utrecht december"
+    )
+    runner = make_runner(info, catalog, store, query=f"sessie={session.code.lower()}")
+    assert runner.session_code == session.code
+    assert "Utrecht december" in runner.header.message.value
     runner.views["scale"].buttons.index = 4
-    assert store.answers_for(runner.participant.id, "informele-steun", session_code="UTR24") == {
-        "scale": 4
-    }
+    assert store.answers_for(
+        runner.participant.id, "informele-steun", session_code=session.code
+    ) == {"scale": 4}
+    assert store.session_participants(session.code) == {runner.participant.id: None}
     resumed = make_runner(info, catalog, store, query=f"code={runner.code}")
-    assert resumed.session_code == "UTR24"
+    assert resumed.session_code == session.code
     assert resumed.views["scale"].get_value() == 4
+
+
+def test_unknown_session_code_says_so_and_saves_anyway(info, catalog, store) -> None:
+    runner = make_runner(info, catalog, store, query="sessie=QQQQQQ")
+    assert "sessiecode kennen we niet" in runner.header.message.value
+    assert runner.session_code == ""
+    runner.views["scale"].buttons.index = 2
+    assert store.answers_for(runner.participant.id, "informele-steun") == {"scale": 2}
+
+
+def test_a_poll_appears_and_its_answer_is_checked_in_the_kernel(info, catalog, store) -> None:
+    session, _key = store.create_session(
+        network_id="breakdown", worksheet_id="informele-steun", title="Peiling"
+    )
+    runner = make_runner(info, catalog, store, query=f"sessie={session.code}")
+    area = runner.poll
+    assert area.box.layout.display == "none"
+    poll = store.launch_poll(session.code, prompt="Hoe gaat het?", options=("Goed", "Zwaar"))
+    area.refresh()  # the kernel's watcher does this every 2 s
+    assert area.box.layout.display == "flex"
+    assert area.send() is False  # nothing chosen yet
+    area._choice.index = 1
+    assert area.send() is True
+    assert store.poll_values(poll.id) == ["Zwaar"]
+    store.close_poll(poll.id)
+    assert area.send() is False  # closed meanwhile: a late click changes nothing
+    assert area.box.layout.display == "none"
 
 
 def test_typing_the_code_resumes_and_keeps_what_was_typed_before(info, catalog, store) -> None:

@@ -1,0 +1,77 @@
+"""Creating a session (bijeenkomst) and the links that go with it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date as date_type
+from urllib.parse import quote, urlencode
+
+from . import config
+from .content import cached_catalog, find_worksheet
+from .store import Session, SQLStore
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8866"
+FACILITATOR_PATH = "voila/render/facilitator/live.ipynb"
+
+
+class SessionError(ValueError):
+    """A session cannot be created: the message is Dutch and says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLinks:
+    session: Session
+    key: str
+    participant_url: str
+    facilitator_url: str
+
+
+def base_url(explicit: str | None = None) -> str:
+    """Links are printed relative to the address users reach the server by."""
+    return (explicit or os.environ.get("PLEEGZORG_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+
+
+def links_for(session: Session, key: str, worksheet_path: str, base: str) -> SessionLinks:
+    participant = (
+        f"{base}/voila/render/{quote(worksheet_path)}?{urlencode({'sessie': session.code})}"
+    )
+    facilitator = f"{base}/{FACILITATOR_PATH}?" + urlencode(
+        {"sessie": session.code, "sleutel": key}
+    )
+    return SessionLinks(session, key, participant, facilitator)
+
+
+def create_session(
+    store: SQLStore,
+    *,
+    network_id: str,
+    worksheet_id: str,
+    title: str | None = None,
+    date: str | None = None,
+    base: str | None = None,
+) -> SessionLinks:
+    """Create a session for a network and worksheet; return the join code and both links."""
+    catalog = cached_catalog(str(config.data_dir()))
+    network = catalog.network(network_id)
+    if network is None:
+        known = ", ".join(n.id for n in catalog.networks)
+        raise SessionError(f"Onbekend netwerk '{network_id}'. Bekend zijn: {known}.")
+    info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
+    if info is None:
+        raise SessionError(f"Onbekend werkblad '{worksheet_id}'. Zie `pleegzorg catalog`.")
+    if info.network_id != network_id:
+        raise SessionError(
+            f"Werkblad '{worksheet_id}' hoort bij netwerk '{info.network_id}', niet bij "
+            f"'{network_id}'."
+        )
+    if date is not None:
+        try:
+            date = date_type.fromisoformat(date).isoformat()
+        except ValueError as exc:
+            raise SessionError(f"Datum '{date}' klopt niet; gebruik JJJJ-MM-DD.") from exc
+    title = (title or f"{network.name}: {info.title}").strip()[:200]
+    session, key = store.create_session(
+        network_id=network_id, worksheet_id=worksheet_id, title=title, date=date
+    )
+    return links_for(session, key, info.path, base_url(base))
