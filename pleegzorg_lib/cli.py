@@ -68,6 +68,39 @@ def _session_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_session(args: argparse.Namespace) -> int:
+    from .export import (
+        ReportError,
+        answers_csv,
+        collect_session,
+        html_to_pdf,
+        report_html,
+        report_markdown,
+    )
+    from .model import normalize_session_code
+    from .store import open_store
+
+    store = open_store()
+    try:
+        data = collect_session(store, normalize_session_code(args.code) or args.code)
+        target = Path(args.output)
+        if args.format == "html":
+            target.write_text(report_html(data), encoding="utf-8")
+        elif args.format == "md":
+            target.write_text(report_markdown(data), encoding="utf-8")
+        elif args.format == "csv":
+            target.write_text(answers_csv(store, data), encoding="utf-8")
+        else:
+            html_to_pdf(report_html(data), target.resolve())
+    except ReportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"Verslag geschreven: {args.output}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .server.app import serve
 
@@ -93,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="datum, JJJJ-MM-DD")
     p.add_argument("--base-url", help="adres van de server (standaard http://127.0.0.1:8866)")
     p.set_defaults(func=_session_create)
+    p = sub.add_parser("export", help="verslagen en exports")
+    export_sub = p.add_subparsers(dest="export_command", required=True)
+    p = export_sub.add_parser("session", help="verslag van een bijeenkomst")
+    p.add_argument("code", help="deelnamecode van de bijeenkomst")
+    p.add_argument("--format", choices=["html", "pdf", "md", "csv"], default="html")
+    p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
+    p.set_defaults(func=_export_session)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--ip", default="127.0.0.1")

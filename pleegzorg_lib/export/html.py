@@ -1,0 +1,91 @@
+"""Summaries as HTML: bar charts in plain HTML/CSS, every participant text escaped.
+
+The live view, presenter mode and the session report all use these functions, so a text
+typed by a participant is escaped in one place for all of them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..analysis import K_MIN, QuestionSummary, SessionSummary
+from ..i18n import current_language, t
+from ..model import QuestionKind
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "nl" else text
+
+
+def bars_html(counts: tuple[tuple[str, int], ...]) -> str:
+    """A horizontal bar chart of labelled counts."""
+    top = max((c for _, c in counts), default=0) or 1
+    rows = "".join(
+        '<div class="pz-bar-row">'
+        f'<span class="pz-bar-label">{escape(label)}</span>'
+        f'<span class="pz-bar"><span style="width:{round(100 * count / top)}%"></span></span>'
+        f'<span class="pz-bar-count">{count}</span></div>'
+        for label, count in counts
+    )
+    return f'<div class="pz-chart">{rows}</div>'
+
+
+def question_html(summary: QuestionSummary, *, number: int | None = None, k: int = K_MIN) -> str:
+    """One question's aggregate: chart, mean, ranking or shared texts with word counts."""
+    q = summary.question
+    prefix = f'<span class="pz-number">{number}.</span> ' if number is not None else ""
+    parts = [
+        f'<div class="pz-result pz-result-{escape(q.id)}" data-question="{escape(q.id)}">',
+        f'<div class="pz-prompt">{prefix}{escape(q.prompt)}</div>',
+        f'<div class="pz-n">{escape(t("chart.respondents", n=summary.respondents))}</div>',
+    ]
+    if summary.suppressed:
+        parts.append(f'<p class="pz-suppressed">{escape(t("chart.suppressed", k=k))}</p>')
+    elif q.kind == QuestionKind.OPEN and not q.shared:
+        parts.append(f'<p class="pz-help">{escape(t("chart.personal"))}</p>')
+    elif q.kind == QuestionKind.OPEN:
+        if summary.words:
+            words = "".join(
+                f'<li><span class="pz-word">{escape(word)}</span> <small>{count}</small></li>'
+                for word, count in summary.words
+            )
+            parts.append(
+                f'<div class="pz-label">{escape(t("chart.words"))}</div>'
+                f'<ul class="pz-words">{words}</ul>'
+            )
+        texts = "".join(f"<li>{escape(text)}</li>" for text in summary.texts)
+        parts.append(
+            f'<div class="pz-label">{escape(t("chart.answers"))}</div>'
+            + (
+                f'<ul class="pz-texts">{texts}</ul>'
+                if texts
+                else f'<p class="pz-help">{escape(t("chart.no_texts"))}</p>'
+            )
+        )
+    elif q.kind == QuestionKind.RANKING:
+        items = "".join(
+            f'<li><span class="pz-bar-label">{escape(item)}</span> '
+            f'<span class="pz-bar-count">{_number(position)}</span></li>'
+            for item, position in summary.ranking
+        )
+        parts.append(
+            f'<div class="pz-label">{escape(t("chart.ranking"))}</div>'
+            f'<ol class="pz-ranking">{items}</ol>'
+        )
+    else:
+        parts.append(bars_html(summary.counts))
+        if summary.mean is not None:
+            parts.append(
+                f'<div class="pz-mean">{escape(t("chart.mean", mean=_number(summary.mean)))}</div>'
+            )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def roles_html(summary: SessionSummary, *, k: int = K_MIN) -> str:
+    """How many joined, and per role when every shown group has at least ``k`` people."""
+    head = f'<div class="pz-joined">{escape(t("live.joined", n=summary.respondents))}</div>'
+    if summary.roles_suppressed:
+        return head + f'<p class="pz-help">{escape(t("live.roles_suppressed", k=k))}</p>'
+    return head + bars_html(summary.roles)

@@ -1,0 +1,259 @@
+"""The session report (verslag): collected from the store, written as HTML, Markdown or PDF.
+
+Only aggregates and shared, unhidden open answers appear; never a display name. Counts below
+k are not shown. The anonymised CSV numbers participants per export (P1, P2 …), so rows of
+one export cannot be linked to another export or to the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ..analysis import (
+    K_MIN,
+    SessionSummary,
+    answers_frame,
+    summarize_question,
+    summarize_session,
+)
+from ..content import cached_catalog, find_worksheet, load_worksheet
+from ..i18n import t
+from ..model import Catalog, Question, QuestionKind, Worksheet
+from ..store import Poll, Session, SQLStore
+from .html import question_html, roles_html
+
+_CSS_PATH = (
+    Path(__file__).resolve().parent.parent
+    / "server/share/voila/templates/pleegzorg/static/pleegzorg.css"
+)
+
+
+class ReportError(ValueError):
+    """A report cannot be made: the message is Dutch and says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionData:
+    session: Session
+    network_name: str
+    worksheet: Worksheet
+    summary: SessionSummary
+    polls: tuple[tuple[Poll, Any], ...]
+    made_at: datetime
+
+
+def poll_question(poll: Poll) -> Question:
+    """A poll seen as a question, so it is summarised like any other (k applies)."""
+    if poll.kind == "choice" and len(poll.options) >= 2:
+        return Question(
+            id=f"peiling-{poll.id}",
+            kind=QuestionKind.SINGLE_CHOICE,
+            prompt=poll.prompt,
+            options=poll.options,
+            shared=True,
+        )
+    return Question(
+        id=f"peiling-{poll.id}", kind=QuestionKind.OPEN, prompt=poll.prompt, shared=True
+    )
+
+
+def collect_session(
+    store: SQLStore,
+    code: str,
+    *,
+    catalog: Catalog | None = None,
+    root: Path | None = None,
+    k: int = K_MIN,
+) -> SessionData:
+    """Everything the live view and the report show for a session."""
+    from .. import config
+
+    catalog = catalog or cached_catalog(str(config.data_dir()))
+    root = root or config.workbooks_dir()
+    session = store.session(code)
+    if session is None:
+        raise ReportError(f"Onbekende sessiecode '{code}'.")
+    info = find_worksheet(root, catalog, session.worksheet_id)
+    if info is None:
+        raise ReportError(f"Het werkblad '{session.worksheet_id}' bestaat niet meer.")
+    worksheet = load_worksheet(info, root)
+    network = catalog.network(session.network_id)
+    frame = answers_frame(store.session_answers(code, info.id))
+    summary = summarize_session(
+        worksheet.questions,
+        frame,
+        participants=store.session_participants(code),
+        role_names={r.id: r.name for r in catalog.roles},
+        hidden=store.hidden(code),
+        k=k,
+    )
+    polls = tuple(
+        (poll, summarize_question(poll_question(poll), store.poll_values(poll.id), k=k))
+        for poll in store.polls_of(code)
+    )
+    return SessionData(
+        session=session,
+        network_name=network.name if network else session.network_id,
+        worksheet=worksheet,
+        summary=summary,
+        polls=polls,
+        made_at=datetime.now(),
+    )
+
+
+def report_html(data: SessionData) -> str:
+    """The report as one self-contained HTML document (styles inline, no outside requests)."""
+    css = _CSS_PATH.read_text(encoding="utf-8") if _CSS_PATH.exists() else ""
+    s = data.session
+    when = f" · {escape(s.date)}" if s.date else ""
+    questions = "".join(
+        question_html(qs, number=i) for i, qs in enumerate(data.summary.questions, start=1)
+    )
+    polls = "".join(question_html(summary) for _, summary in data.polls)
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(t('report.title'))}: {escape(s.title)}</title>"
+        f'<style>{css}</style></head><body class="pz-body pz-report"><main class="pz-landing-main">'
+        f'<div class="pz-network">{escape(data.network_name)}</div>'
+        f"<h1>{escape(t('report.title'))}: {escape(s.title)}</h1>"
+        f'<p class="pz-meta">{escape(data.worksheet.info.title)}{when} · '
+        f"{escape(t('live.join_code'))} {escape(s.code)}</p>"
+        f'<p class="pz-help">{escape(t("report.privacy", k=K_MIN))} '
+        f"{escape(t('report.generated', time=data.made_at.strftime('%Y-%m-%d %H:%M')))}</p>"
+        f'<section class="pz-report-roles">{roles_html(data.summary)}</section>'
+        f'<section class="pz-report-questions">{questions}</section>'
+        + (f"<h2>{escape(t('report.polls'))}</h2>{polls}" if polls else "")
+        + "</main></body></html>"
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
+
+
+def md_text(text: str) -> str:
+    """Participant text as inert Markdown: HTML escaped, Markdown punctuation escaped."""
+    flat = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
+
+
+def report_markdown(data: SessionData) -> str:
+    """The report as Markdown (for e-mail or a wiki)."""
+    s = data.session
+    lines = [
+        f"# {md_text(t('report.title'))}: {md_text(s.title)}",
+        "",
+        f"{md_text(data.network_name)} · {md_text(data.worksheet.info.title)}"
+        + (f" · {md_text(s.date)}" if s.date else "")
+        + f" · {md_text(t('live.join_code'))} {md_text(s.code)}",
+        "",
+        md_text(t("report.privacy", k=K_MIN)),
+        "",
+        md_text(t("live.joined", n=data.summary.respondents)),
+        "",
+    ]
+    if not data.summary.roles_suppressed:
+        lines += [f"- {md_text(role)}: {count}" for role, count in data.summary.roles] + [""]
+    summaries = list(data.summary.questions) + [summary for _, summary in data.polls]
+    for number, qs in enumerate(summaries, start=1):
+        q = qs.question
+        lines += [
+            f"## {number}. {md_text(q.prompt)}",
+            "",
+            md_text(t("chart.respondents", n=qs.respondents)),
+            "",
+        ]
+        if qs.suppressed:
+            lines += [md_text(t("chart.suppressed", k=K_MIN)), ""]
+        elif q.kind == QuestionKind.OPEN and not q.shared:
+            lines += [md_text(t("chart.personal")), ""]
+        elif q.kind == QuestionKind.OPEN:
+            if qs.words:
+                words = ", ".join(f"{md_text(w)} ({c})" for w, c in qs.words)
+                lines += [f"{md_text(t('chart.words'))}: {words}", ""]
+            lines += [f"- {md_text(text)}" for text in qs.texts] + [""]
+        elif q.kind == QuestionKind.RANKING:
+            lines += [
+                f"{i}. {md_text(item)} ({position:.1f})"
+                for i, (item, position) in enumerate(qs.ranking, start=1)
+            ] + [""]
+        else:
+            lines += ["| antwoord | aantal |", "|---|---|"]
+            lines += [f"| {md_text(label)} | {count} |" for label, count in qs.counts] + [""]
+            if qs.mean is not None:
+                lines += [md_text(t("chart.mean", mean=f"{qs.mean:.1f}")), ""]
+    return "\n".join(lines)
+
+
+def answers_csv(store: SQLStore, data: SessionData, *, k: int = K_MIN) -> str:
+    """Anonymised answers for researchers: no names, no ids, personal open answers left out.
+
+    Roles with fewer than ``k`` participants are reported as "overig".
+    """
+    questions = {q.id: q for q in data.worksheet.questions}
+    rows = list(store.session_answers(data.session.code, data.worksheet.info.id))
+    hidden = store.hidden(data.session.code)
+    role_sizes: dict[str | None, int] = {}
+    for role in store.session_participants(data.session.code).values():
+        role_sizes[role] = role_sizes.get(role, 0) + 1
+    numbers: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: r["participant_id"]):
+        numbers.setdefault(row["participant_id"], f"P{len(numbers) + 1}")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["deelnemer", "rol", "vraag", "soort", "antwoord"])
+    for row in sorted(rows, key=lambda r: (numbers[r["participant_id"]], r["question_id"])):
+        q = questions.get(row["question_id"])
+        if q is None or (q.kind == QuestionKind.OPEN and not q.shared):
+            continue
+        if (row["participant_id"], q.id) in hidden:
+            continue
+        role = row["role_id"] if role_sizes.get(row["role_id"], 0) >= k else "overig"
+        value = row["value"]
+        text = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+        # A cell starting with = + - @ is a formula to a spreadsheet: neutralise it.
+        if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            text = "'" + text
+        writer.writerow([numbers[row["participant_id"]], role or "", q.id, q.kind.value, text])
+    return out.getvalue()
+
+
+def html_to_pdf(html_text: str, target: Path) -> None:
+    """Print HTML to PDF with headless Chromium (Debian's package); clear error without it."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        raise ReportError("Voor PDF is Chromium nodig (Debian-pakket 'chromium').")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "verslag.html"
+        source.write_text(html_text, encoding="utf-8")
+        result = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={target}",
+                source.as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+        )
+    if result.returncode != 0 or not target.exists():
+        raise ReportError("PDF maken is mislukt: " + result.stderr.decode(errors="replace")[-300:])

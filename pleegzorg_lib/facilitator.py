@@ -1,0 +1,54 @@
+"""What facilitator notebooks call: ``live_view()`` shows a session to its facilitator only."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import parse_qs
+
+import ipywidgets as w
+from IPython.display import display
+
+from . import config
+from .authoring import _default_store, _query_string
+from .content import cached_catalog, find_worksheet
+from .i18n import t
+from .model import normalize_session_code
+from .store import SQLStore
+from .widgets.facilitator import LiveView
+
+__all__ = ["live_view", "open_live_view"]
+
+
+def open_live_view(query_string: str | None, *, store: SQLStore) -> LiveView | None:
+    """The live view for ``?sessie=…&sleutel=…``, or ``None`` when the key does not fit."""
+    params = parse_qs(query_string or "")
+    code = normalize_session_code((params.get("sessie") or [""])[0]) or ""
+    key = (params.get("sleutel") or [""])[0]
+    session = store.session(code) if code else None
+    if session is None or not store.facilitator_may(code, key):
+        return None
+    catalog = cached_catalog(str(config.data_dir()))
+    info = find_worksheet(config.workbooks_dir(), catalog, session.worksheet_id)
+    path = info.path if info else ""
+    return LiveView(
+        session,
+        key,
+        store=store,
+        catalog=catalog,
+        root=config.workbooks_dir(),
+        participant_path=path,
+    )
+
+
+def live_view(*, store: SQLStore | None = None) -> LiveView | None:
+    """Show the live view, or only a Dutch message when the link has no valid key."""
+    view = open_live_view(_query_string(), store=store or _default_store())
+    if view is None:
+        text = html.escape(t("live.denied"))
+        message = w.HTML(f'<div class="pz-alert pz-alert-error" role="alert">{text}</div>')
+        message.add_class("pz-denied")
+        display(message)
+        return None
+    display(view.box)
+    view.start()
+    return view
