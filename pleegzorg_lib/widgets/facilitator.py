@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import logging
+import os
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -74,7 +75,10 @@ class LiveView:
         self._stop = threading.Event()
         self._lock = threading.RLock()
         self._moderation_state: dict[str, Any] = {}
-        link = f"../{participant_path}?sessie={session.code}"
+        base = os.environ.get("PLEEGZORG_BASE_URL", "").rstrip("/")
+        link = (
+            f"{base}/voila/render/" if base else "../"
+        ) + f"{participant_path}?sessie={session.code}"
         self.header = _html(
             '<div class="pz-header pz-live-header">'
             f'<div class="pz-network">{html.escape(session.title)}</div>'

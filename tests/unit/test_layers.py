@@ -13,7 +13,8 @@ def test_lower_layers_do_not_import_ipywidgets() -> None:
     code = (
         "import sys\n"
         "import pleegzorg_lib.model, pleegzorg_lib.content, pleegzorg_lib.store, "
-        "pleegzorg_lib.i18n, pleegzorg_lib.server.landing, pleegzorg_lib.cli\n"
+        "pleegzorg_lib.i18n, pleegzorg_lib.server.landing, pleegzorg_lib.cli, "
+        "pleegzorg_lib.analysis, pleegzorg_lib.export, pleegzorg_lib.sessions\n"
         "bad = [m for m in ('ipywidgets', 'traitlets', 'IPython') if m in sys.modules]\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"

@@ -1,0 +1,141 @@
+"""The session report and the researchers' CSV: aggregates only, escaped, no names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+from pleegzorg_lib.export import answers_csv, collect_session, md_text, report_html, report_markdown
+from pleegzorg_lib.sessions import create_session
+
+WS = "informele-steun"
+HOSTILE = '<img src=x onerror="window.__pz=1"> =HYPERLINK("http://x") *vet* $x$'
+
+
+def make_session(store, n: int = 6):
+    links = create_session(store, network_id="breakdown", worksheet_id=WS, title="Zwolle")
+    code = links.session.code
+    for i in range(n):
+        person, _ = store.create_participant(role_id="pleegouder", display_name=f"Geheimenaam{i}")
+        store.enrol(person.id, WS, code)
+        store.save_answer(
+            person.id,
+            WS,
+            "ontmoeting-goed",
+            HOSTILE if i == 0 else f"Samen eten {i}",
+            session_code=code,
+        )
+        store.save_answer(person.id, WS, "stap", f"Privé stap {i}", session_code=code)
+        store.save_answer(person.id, WS, "contact-vaak", "Maandelijks", session_code=code)
+    return links
+
+
+def test_html_report_escapes_text_and_shows_no_names(store) -> None:
+    links = make_session(store)
+    page = report_html(collect_session(store, links.session.code))
+    assert "&lt;img src=x onerror=" in page and "<img src=x" not in page
+    assert "Geheimenaam" not in page
+    assert "Privé stap" not in page  # a personal question: counts only
+    assert "Maandelijks" in page and "Zwolle" in page
+    assert "http" not in page.split("<style>")[0]
+
+
+def test_markdown_report_makes_participant_text_inert() -> None:
+    assert md_text("*vet* [link](http://x) <b>") == r"\*vet\* \[link\]\(http://x\) &lt;b&gt;"
+
+
+def test_markdown_report_suppresses_small_groups(store) -> None:
+    links = make_session(store, n=4)
+    text = report_markdown(collect_session(store, links.session.code))
+    assert "Te weinig antwoorden om te tonen" in text
+    assert "Samen eten" not in text
+
+
+def test_csv_is_anonymous_and_safe_for_spreadsheets(store) -> None:
+    links = make_session(store)
+    data = collect_session(store, links.session.code)
+    rows = list(csv.DictReader(io.StringIO(answers_csv(store, data))))
+    assert {r["deelnemer"] for r in rows} == {f"P{i}" for i in range(1, 7)}
+    assert not any("Geheimenaam" in v or "Privé" in v for r in rows for v in r.values())
+    hostile = [r["antwoord"] for r in rows if "HYPERLINK" in r["antwoord"]]
+    assert hostile and not hostile[0].startswith("=")
+    assert {r["rol"] for r in rows} == {"pleegouder"}
+
+
+def test_cli_creates_a_session_and_exports_its_report(tmp_path, db_path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pleegzorg_lib",
+            "session",
+            "create",
+            "--network",
+            "breakdown",
+            "--worksheet",
+            WS,
+            "--title",
+            "Bijeenkomst <1>",
+            "--date",
+            "2026-12-01",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    code = out.split("Deelnamecode: ")[1].split()[0]
+    assert f"sessie={code}" in out and "sleutel=" in out
+    for fmt in ("html", "md", "csv", "pdf"):
+        target = tmp_path / f"verslag.{fmt}"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pleegzorg_lib",
+                "export",
+                "session",
+                code,
+                "--format",
+                fmt,
+                "-o",
+                str(target),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        assert target.stat().st_size > 0
+    assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF")
+    assert "Bijeenkomst &lt;1&gt;" in (tmp_path / "verslag.html").read_text()
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pleegzorg_lib",
+            "export",
+            "session",
+            "ZZZZZZ",
+            "-o",
+            str(tmp_path / "x.html"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "Onbekende sessiecode" in bad.stderr
+    wrong = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pleegzorg_lib",
+            "session",
+            "create",
+            "--network",
+            "breakdown",
+            "--worksheet",
+            "veilig-in-de-familie",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert wrong.returncode == 2 and "hoort bij netwerk" in wrong.stderr

@@ -1,0 +1,156 @@
+"""The facilitator's live view: only with the key, only aggregates, every click re-checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from pleegzorg_lib.export import collect_session, report_html
+from pleegzorg_lib.facilitator import live_view, open_live_view
+from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.widgets.facilitator import LiveView
+
+WS = "informele-steun"
+ROLES = ["pleegouder"] * 5 + ["pleegzorgbegeleider"] * 3 + ["jeugdbeschermer"] * 2
+
+
+@pytest.fixture
+def session_links(store):
+    return create_session(store, network_id="breakdown", worksheet_id=WS, title="Regio Utrecht")
+
+
+def join(store, code: str, n: int) -> list[str]:
+    ids = []
+    for i in range(n):
+        person, _ = store.create_participant(role_id=ROLES[i % len(ROLES)], display_name=f"Naam{i}")
+        store.enrol(person.id, WS, code)
+        store.save_answer(person.id, WS, "steun-cijfer", 4 + i % 5, session_code=code)
+        store.save_answer(
+            person.id,
+            WS,
+            "ontmoeting-goed",
+            f"Koffie met andere pleegouders <b>{i}</b>",
+            session_code=code,
+        )
+        store.save_answer(person.id, WS, "steun-wie", f"Persoonlijk geheim {i}", session_code=code)
+        ids.append(person.id)
+    return ids
+
+
+def query(links) -> str:
+    return links.facilitator_url.split("?", 1)[1]
+
+
+def test_without_the_key_there_is_nothing_but_a_message(store, session_links, capsys) -> None:
+    code = session_links.session.code
+    join(store, code, 6)
+    assert open_live_view(f"sessie={code}", store=store) is None
+    assert open_live_view(f"sessie={code}&sleutel=geraden", store=store) is None
+    assert open_live_view("sessie=ONBEKEND&sleutel=x", store=store) is None
+    assert live_view(store=store) is None  # outside Voilà: no query string, no data
+
+
+def test_live_view_shows_aggregates_but_never_names_or_personal_answers(store, session_links):
+    code = session_links.session.code
+    join(store, code, 10)
+    view = open_live_view(query(session_links), store=store)
+    assert view is not None
+    view.refresh()
+    page = view.roles.value + "".join(
+        getattr(child, "value", "") for child in view.results.children
+    )
+    assert "10 deelnemers" in view.roles.value
+    assert "Pleegouder" in view.roles.value  # 5 pleegouders: shown
+    assert "Jeugdbeschermer" not in view.roles.value  # 2 and 3: merged into one group of 5
+    assert "Overige rollen" in view.roles.value
+    assert "Koffie met andere pleegouders &lt;b&gt;3&lt;/b&gt;" in page
+    assert "<b>3</b>" not in page
+    assert "Persoonlijk geheim" not in page
+    assert "Naam" not in page and "Naam" not in view.report.value
+
+
+def test_fewer_than_five_respondents_shows_no_aggregate(store, session_links) -> None:
+    code = session_links.session.code
+    join(store, code, 4)
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    page = "".join(getattr(child, "value", "") for child in view.results.children)
+    assert "Te weinig antwoorden om te tonen" in page
+    assert "Koffie" not in page
+
+
+def test_moderation_hides_from_the_group_but_keeps_the_answer(store, session_links) -> None:
+    code = session_links.session.code
+    ids = join(store, code, 5)
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    assert view.moderate(ids[0], "ontmoeting-goed", True)
+    data = collect_session(store, code)
+    texts = [qs for qs in data.summary.questions if qs.question.id == "ontmoeting-goed"][0].texts
+    assert len(texts) == 4 and all("<b>0</b>" not in t for t in texts)
+    assert "&lt;b&gt;0&lt;/b&gt;" not in report_html(data)
+    assert store.answers_for(ids[0], WS, session_code=code)["ontmoeting-goed"].endswith("<b>0</b>")
+    assert not view.moderate("iemand-anders", "ontmoeting-goed", True)  # not in this session
+
+
+def test_forged_clicks_with_a_wrong_key_change_nothing(store, session_links) -> None:
+    code = session_links.session.code
+    ids = join(store, code, 5)
+    forged = LiveView(
+        session_links.session,
+        "verkeerde-sleutel",
+        store=store,
+        catalog=open_live_view(query(session_links), store=store).catalog,
+        root=open_live_view(query(session_links), store=store).root,
+        participant_path="breakdown/informele-steun.ipynb",
+    )
+    forged.poll_prompt.value = "Gekaapt?"
+    assert forged.launch_poll() is False
+    assert store.active_poll(code) is None
+    assert forged.moderate(ids[0], "ontmoeting-goed", True) is False
+    assert store.hidden(code) == set()
+    forged.refresh()
+    assert forged.data is None  # nothing was read for a page without the key
+
+
+def test_polls_are_launched_and_counted(store, session_links) -> None:
+    code = session_links.session.code
+    ids = join(store, code, 5)
+    view = open_live_view(query(session_links), store=store)
+    view.poll_prompt.value = ""
+    assert view.launch_poll() is False
+    view.poll_prompt.value = "Hoe gaat het nu met je?"
+    view.poll_options.value = "Goed\nWisselend\nZwaar\n"
+    assert view.launch_poll() is True
+    poll = store.active_poll(code)
+    assert poll.options == ("Goed", "Wisselend", "Zwaar")
+    for pid, answer in zip(ids, ["Goed", "Goed", "Zwaar", "Wisselend", "Goed"], strict=True):
+        store.answer_poll(poll.id, pid, answer)
+    view.refresh()
+    assert "Goed" in view.poll_results.value and ">3<" in view.poll_results.value
+    assert view.stop_poll() is True
+    assert store.active_poll(code) is None
+
+
+def test_presenter_mode_steps_through_questions(store, session_links) -> None:
+    join(store, session_links.session.code, 5)
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    assert "Vraag 1 van 11" in view.present_position.value
+    view.step(+1)
+    view.step(+1)
+    assert "Vraag 3 van 11" in view.present_position.value
+    assert "Hoe tevreden ben je" in view.present.value
+    view.step(-5)
+    assert "Vraag 1 van 11" in view.present_position.value
+
+
+def test_compare_shows_the_same_question_in_other_sessions(store, session_links) -> None:
+    join(store, session_links.session.code, 5)
+    other = create_session(store, network_id="breakdown", worksheet_id=WS, title="Regio Twente")
+    join(store, other.session.code, 6)
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    view.compare_choice.value = "steun-cijfer"
+    view.render_compare()
+    assert "Regio Utrecht" in view.compare.value and "Regio Twente" in view.compare.value
+    assert "5 antwoorden" in view.compare.value and "6 antwoorden" in view.compare.value
