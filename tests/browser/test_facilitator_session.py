@@ -13,7 +13,7 @@ from pleegzorg_lib.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS
-from .pages import full_screenshot, open_worksheet, pick_scale, question, type_open, wait_saved
+from .pages import full_screenshot, open_worksheet, pick_scale, type_open, wait_saved
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
