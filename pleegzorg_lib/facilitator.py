@@ -10,13 +10,14 @@ from IPython.display import display
 
 from . import config
 from .authoring import _default_store, _query_string
-from .content import cached_catalog, find_worksheet
+from .content import cached_catalog, find_worksheet, load_worksheet_index
 from .i18n import t
 from .model import normalize_session_code
 from .store import SQLStore
 from .widgets.facilitator import LiveView
+from .widgets.new_session import NewSessionForm
 
-__all__ = ["live_view", "open_live_view"]
+__all__ = ["live_view", "new_session_form", "open_live_view"]
 
 
 def open_live_view(query_string: str | None, *, store: SQLStore) -> LiveView | None:
@@ -52,3 +53,12 @@ def live_view(*, store: SQLStore | None = None) -> LiveView | None:
     display(view.box)
     view.start()
     return view
+
+
+def new_session_form(*, store: SQLStore | None = None) -> NewSessionForm:
+    """Show the form that creates a session and prints its join code and links."""
+    catalog = cached_catalog(str(config.data_dir()))
+    worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
+    form = NewSessionForm(catalog, worksheets, store=store or _default_store())
+    display(form.box)
+    return form

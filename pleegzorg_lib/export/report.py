@@ -75,8 +75,12 @@ def collect_session(
     catalog: Catalog | None = None,
     root: Path | None = None,
     k: int = K_MIN,
+    worksheet: Worksheet | None = None,
 ) -> SessionData:
-    """Everything the live view and the report show for a session."""
+    """Everything the live view and the report show for a session.
+
+    ``worksheet`` may be passed by a caller that refreshes often (it is parsed once).
+    """
     from .. import config
 
     catalog = catalog or cached_catalog(str(config.data_dir()))
@@ -84,10 +88,12 @@ def collect_session(
     session = store.session(code)
     if session is None:
         raise ReportError(f"Onbekende sessiecode '{code}'.")
-    info = find_worksheet(root, catalog, session.worksheet_id)
-    if info is None:
-        raise ReportError(f"Het werkblad '{session.worksheet_id}' bestaat niet meer.")
-    worksheet = load_worksheet(info, root)
+    if worksheet is None or worksheet.info.id != session.worksheet_id:
+        info = find_worksheet(root, catalog, session.worksheet_id)
+        if info is None:
+            raise ReportError(f"Het werkblad '{session.worksheet_id}' bestaat niet meer.")
+        worksheet = load_worksheet(info, root)
+    info = worksheet.info
     network = catalog.network(session.network_id)
     frame = answers_frame(store.session_answers(code, info.id))
     summary = summarize_session(

@@ -161,5 +161,17 @@ MESSAGES.update(
         "report.generated": "Made on {time}",
         "report.privacy": "All answers are anonymous. Counts below {k} are not shown.",
         "report.polls": "Polls",
+        "report.make_pdf": "Make PDF",
+        "report.download_pdf": "Download report (PDF)",
+        "new.title": "New meeting",
+        "new.network": "Learning network",
+        "new.worksheet": "Worksheet",
+        "new.session_title": "Title (optional)",
+        "new.date": "Date",
+        "new.organizer": "Organiser code",
+        "new.create": "Create meeting",
+        "new.created": "Meeting created. Share the participant link; keep the facilitator link to yourself (it gives access to the results).",
+        "new.organizer_wrong": "The organiser code is not right.",
+        "new.facilitator_link": "Link for the facilitator (do not share)",
     }
 )

@@ -173,5 +173,17 @@ MESSAGES.update(
         "report.generated": "Gemaakt op {time}",
         "report.privacy": "Alle antwoorden zijn anoniem. Aantallen onder {k} worden niet getoond.",
         "report.polls": "Peilingen",
+        "report.make_pdf": "Maak PDF",
+        "report.download_pdf": "Download verslag (PDF)",
+        "new.title": "Nieuwe bijeenkomst",
+        "new.network": "Leernetwerk",
+        "new.worksheet": "Werkblad",
+        "new.session_title": "Titel (optioneel)",
+        "new.date": "Datum",
+        "new.organizer": "Organisatiecode",
+        "new.create": "Maak bijeenkomst",
+        "new.created": "Bijeenkomst aangemaakt. Deel de deelnemerslink; bewaar de link voor de gespreksbegeleider zelf (die geeft toegang tot de resultaten).",
+        "new.organizer_wrong": "De organisatiecode klopt niet.",
+        "new.facilitator_link": "Link voor de gespreksbegeleider (niet delen)",
     }
 )

@@ -11,6 +11,7 @@ import base64
 import html
 import logging
 import os
+import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +21,10 @@ import ipywidgets as w
 
 from ..analysis import K_MIN, answers_frame, summarize_question
 from ..export import (
+    ReportError,
     answers_csv,
     collect_session,
+    html_to_pdf,
     question_html,
     report_html,
     report_markdown,
@@ -35,6 +38,7 @@ from ..store import Session, SQLStore
 log = logging.getLogger(__name__)
 
 REFRESH_SECONDS = 3.0
+REPORT_TAB = 4
 POLL_PROMPT_LIMIT = 300
 
 
@@ -138,8 +142,14 @@ class LiveView:
 
         # report
         self.report = _html(css="pz-report-links")
+        self.pdf_button = w.Button(description=t("report.make_pdf"))
+        self.pdf_button.add_class("pz-pdf-button")
+        self.pdf_button.on_click(lambda _b: self.make_pdf())
+        self.pdf_link = _html()
+        report_box = w.VBox([self.report, self.pdf_button, self.pdf_link])
 
-        self.tabs = w.Tab(children=[self.results, present_box, poll_box, compare_box, self.report])
+        self.tabs = w.Tab(children=[self.results, present_box, poll_box, compare_box, report_box])
+        self.tabs.observe(self._on_tab, "selected_index")
         for index, key_ in enumerate(("results", "present", "poll", "compare", "report")):
             self.tabs.set_title(index, t(f"live.tab.{key_}"))
         self.box = w.VBox([self.header, self.roles, self.updated, self.tabs])
@@ -192,7 +202,8 @@ class LiveView:
                 self.compare_choice.options = [
                     (q.prompt[:80], q.id) for q in data.worksheet.questions
                 ]
-            self._render_report(data)
+            if self.tabs.selected_index == REPORT_TAB:
+                self._render_report(data)
 
     def _render_results(self, data: SessionData) -> None:
         children = []
@@ -345,6 +356,29 @@ class LiveView:
         _set(self.compare, f'<div class="pz-compare-grid">{"".join(columns)}</div>')
 
     # -- report ---------------------------------------------------------------------------
+    def _on_tab(self, change: dict[str, Any]) -> None:
+        if change["new"] == REPORT_TAB and self.data is not None and self.may():
+            self._render_report(self.data)
+
+    def make_pdf(self) -> bool:
+        """Print the report to PDF (headless Chromium) and offer it for download."""
+        if not self.may() or self.data is None:
+            return False
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / "verslag.pdf"
+            try:
+                html_to_pdf(report_html(self.data), target)
+            except ReportError as exc:
+                _set(self.pdf_link, f'<span class="pz-status-error">{html.escape(str(exc))}</span>')
+                return False
+            data = base64.b64encode(target.read_bytes()).decode("ascii")
+        _set(
+            self.pdf_link,
+            f'<a class="pz-download" download="verslag-{html.escape(self.session.code)}.pdf" '
+            f'href="data:application/pdf;base64,{data}">{html.escape(t("report.download_pdf"))}</a>',
+        )
+        return True
+
     def _render_report(self, data: SessionData) -> None:
         stem = f"verslag-{self.session.code}"
         links = [

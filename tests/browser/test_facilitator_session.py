@@ -98,7 +98,9 @@ def test_live_results_polls_and_report(server, chromium) -> None:
 
     # The report: aggregates, the poll, escaped text, no display names.
     facilitator.locator(".lm-TabBar-tab", has_text="Verslag").click()
-    href = facilitator.locator("a.pz-download", has_text="HTML").get_attribute("href")
+    href = facilitator.locator("a.pz-download", has_text="HTML").get_attribute(
+        "href", timeout=10_000
+    )
     report = base64.b64decode(href.split("base64,", 1)[1]).decode("utf-8")
     assert "Regio Noord" in report and "5 antwoorden" in report
     assert "Hoe gaat het nu met je?" in report

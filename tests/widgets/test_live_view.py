@@ -65,6 +65,8 @@ def test_live_view_shows_aggregates_but_never_names_or_personal_answers(store, s
     assert "Koffie met andere pleegouders &lt;b&gt;3&lt;/b&gt;" in page
     assert "<b>3</b>" not in page
     assert "Persoonlijk geheim" not in page
+    view.tabs.selected_index = 4  # the report tab builds the downloads
+    assert "pz-download" in view.report.value
     assert "Naam" not in page and "Naam" not in view.report.value
 
 
@@ -154,3 +156,41 @@ def test_compare_shows_the_same_question_in_other_sessions(store, session_links)
     view.render_compare()
     assert "Regio Utrecht" in view.compare.value and "Regio Twente" in view.compare.value
     assert "5 antwoorden" in view.compare.value and "6 antwoorden" in view.compare.value
+
+
+def test_report_tab_offers_a_pdf(store, session_links) -> None:
+    join(store, session_links.session.code, 5)
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    assert view.make_pdf() is True
+    assert "data:application/pdf;base64,JVBER" in view.pdf_link.value  # %PDF
+
+
+def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypatch) -> None:
+    import datetime
+
+    from pleegzorg_lib import config
+    from pleegzorg_lib.content import load_worksheet_index
+    from pleegzorg_lib.widgets.new_session import NewSessionForm
+
+    index = load_worksheet_index(config.workbooks_dir(), catalog)
+    form = NewSessionForm(catalog, index, store=store)
+    form.network.value = "netwerkpleegzorg"
+    assert [v for _, v in form.worksheet.options] == ["veilig-in-de-familie"]
+    form.title.value = "Twente <januari>"
+    form.date.value = datetime.date(2027, 1, 14)
+    assert form.submit() is True
+    code = form.result.value.split('pz-join-code">')[1].split("<")[0]
+    session = store.session(code)
+    assert session.title == "Twente <januari>" and session.date == "2027-01-14"
+    assert "Twente <januari>" not in form.result.value  # nothing typed is echoed as markup
+    key = form.result.value.split("sleutel=")[1].split('"')[0]
+    assert store.facilitator_may(code, key)
+
+    monkeypatch.setenv("PLEEGZORG_ORGANIZER_CODE", "geheim")
+    guarded = NewSessionForm(catalog, index, store=store)
+    guarded.organizer.value = "fout"
+    assert guarded.submit() is False
+    assert "klopt niet" in guarded.result.value
+    guarded.organizer.value = "geheim"
+    assert guarded.submit() is True

@@ -13,5 +13,11 @@
       window.history.replaceState(null, "", url.toString());
     }
   }
-  window.setInterval(sync, 1000);
+  // Links we print relative to the page: show them as the full address to copy.
+  function absolutize() {
+    document.querySelectorAll("a.pz-abs-link").forEach(function (a) {
+      if (a.textContent !== a.href) { a.textContent = a.href; }
+    });
+  }
+  window.setInterval(function () { sync(); absolutize(); }, 1000);
 })();

@@ -1,0 +1,102 @@
+"""A form for facilitators to create a session from the page (as `pleegzorg session create`)."""
+
+from __future__ import annotations
+
+import html
+import os
+import secrets
+
+import ipywidgets as w
+
+from ..i18n import t
+from ..model import Catalog, WorksheetInfo
+from ..sessions import SessionError, create_session
+from ..store import SQLStore
+
+
+class NewSessionForm:
+    """Network, worksheet, title and date in; join code and both links out."""
+
+    def __init__(
+        self, catalog: Catalog, worksheets: tuple[WorksheetInfo, ...], *, store: SQLStore
+    ) -> None:
+        self.catalog = catalog
+        self.worksheets = worksheets
+        self.store = store
+        self.network = w.Dropdown(options=[(n.name, n.id) for n in catalog.networks])
+        self.worksheet = w.Dropdown(options=[])
+        self.title = w.Text(placeholder=t("new.session_title"))
+        self.date = w.DatePicker()
+        self.organizer = w.Password(placeholder=t("new.organizer"))
+        self.create = w.Button(description=t("new.create"))
+        self.create.add_class("pz-create-session")
+        self.result = w.HTML("")
+        self.result.add_class("pz-new-session-result")
+        self.network.observe(lambda _c: self._fill_worksheets(), "value")
+        self.create.on_click(lambda _b: self.submit())
+        self._fill_worksheets()
+        fields = [
+            _field(t("new.network"), self.network),
+            _field(t("new.worksheet"), self.worksheet),
+            _field(t("new.session_title"), self.title),
+            _field(t("new.date"), self.date),
+        ]
+        if os.environ.get("PLEEGZORG_ORGANIZER_CODE"):
+            fields.append(_field(t("new.organizer"), self.organizer))
+        self.box = w.VBox([*fields, self.create, self.result])
+        self.box.add_class("pz-page-header")
+        self.box.add_class("pz-new-session")
+
+    def _fill_worksheets(self) -> None:
+        options = [
+            (ws.title, ws.id) for ws in self.worksheets if ws.network_id == self.network.value
+        ]
+        self.worksheet.options = options
+        self.worksheet.index = 0 if options else None
+
+    def submit(self) -> bool:
+        """Create the session; every value is checked again here, not trusted from the page."""
+        required = os.environ.get("PLEEGZORG_ORGANIZER_CODE", "")
+        if required and not secrets.compare_digest(self.organizer.value, required):
+            self._say(t("new.organizer_wrong"), "error")
+            return False
+        info = next((ws for ws in self.worksheets if ws.id == self.worksheet.value), None)
+        if info is None:
+            return False
+        try:
+            links = create_session(
+                self.store,
+                network_id=self.network.value or "",
+                worksheet_id=info.id,
+                title=self.title.value.strip() or None,
+                date=self.date.value.isoformat() if self.date.value else None,
+                base="",
+            )
+        except SessionError as exc:
+            self._say(str(exc), "error")
+            return False
+        # Links relative to this page, so they carry the address the facilitator used.
+        participant = links.participant_url.replace("/voila/render/", "../", 1)
+        facilitator = links.facilitator_url.replace("/voila/render/facilitator/", "", 1)
+        self.result.value = (
+            f'<div class="pz-alert pz-alert-success">{html.escape(t("new.created"))}</div>'
+            f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
+            f'<div class="pz-join-code">{html.escape(links.session.code)}</div>'
+            f'<div class="pz-label">{html.escape(t("live.participant_link"))}</div>'
+            f'<a class="pz-abs-link pz-participant-link" href="{html.escape(participant)}" '
+            f'target="_blank">{html.escape(participant)}</a>'
+            f'<div class="pz-label">{html.escape(t("new.facilitator_link"))}</div>'
+            f'<a class="pz-abs-link pz-facilitator-link" href="{html.escape(facilitator)}" '
+            f'target="_blank">{html.escape(facilitator)}</a>'
+        )
+        return True
+
+    def _say(self, text: str, kind: str) -> None:
+        self.result.value = f'<div class="pz-alert pz-alert-{kind}">{html.escape(text)}</div>'
+
+
+def _field(label: str, control: w.Widget) -> w.VBox:
+    control.layout.width = "100%"
+    box = w.VBox([w.HTML(f'<label class="pz-label">{html.escape(label)}</label>'), control])
+    box.add_class("pz-field")
+    return box
