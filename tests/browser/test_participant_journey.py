@@ -191,7 +191,13 @@ def test_phone_journey_has_no_horizontal_scrolling(server, chromium) -> None:
         has_touch=True,
     )
     page = phone.new_page()
-    open_worksheet(page, server.url + WORKSHEET + "?sessie=UTR24")
+    store = open_store(f"sqlite:///{server.db_path}")
+    session, _key = store.create_session(
+        network_id="breakdown", worksheet_id="informele-steun", title="Utrecht"
+    )
+    store.close()
+    open_worksheet(page, server.url + WORKSHEET + f"?sessie={session.code.lower()}")
+    expect(page.locator(".pz-message")).to_contain_text("Utrecht")
     page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     controls = page.locator(
@@ -211,8 +217,7 @@ def test_phone_journey_has_no_horizontal_scrolling(server, chromium) -> None:
 
     store = open_store(f"sqlite:///{server.db_path}")
     person = store.participant_by_code(code)
-    assert store.latest_session(person.id, "informele-steun") == "UTR24"
-    assert (
-        store.answers_for(person.id, "informele-steun", session_code="UTR24")["steun-cijfer"] == 7
-    )
+    assert store.latest_session(person.id, "informele-steun") == session.code
+    answers = store.answers_for(person.id, "informele-steun", session_code=session.code)
+    assert answers["steun-cijfer"] == 7
     store.close()
