@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import secrets
+from urllib.parse import quote, urlencode
 
 import ipywidgets as w
 
@@ -76,8 +77,9 @@ class NewSessionForm:
             self._say(str(exc), "error")
             return False
         # Links relative to this page, so they carry the address the facilitator used.
-        participant = links.participant_url.replace("/voila/render/", "../", 1)
-        facilitator = links.facilitator_url.replace("/voila/render/facilitator/", "", 1)
+        code = links.session.code
+        participant = f"../{quote(info.path)}?" + urlencode({"sessie": code})
+        facilitator = "live.ipynb?" + urlencode({"sessie": code, "sleutel": links.key})
         self.result.value = (
             f'<div class="pz-alert pz-alert-success">{html.escape(t("new.created"))}</div>'
             f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
@@ -87,7 +89,7 @@ class NewSessionForm:
             f'target="_blank">{html.escape(participant)}</a>'
             f'<div class="pz-label">{html.escape(t("new.facilitator_link"))}</div>'
             f'<a class="pz-abs-link pz-facilitator-link" href="{html.escape(facilitator)}" '
-            f'target="_blank">{html.escape(facilitator)}</a>'
+            f'>{html.escape(facilitator)}</a>'
         )
         return True
 

@@ -110,3 +110,27 @@ def test_live_results_polls_and_report(server, chromium) -> None:
     for page in participants:
         page.context.close()
     facilitator.context.close()
+
+
+def test_a_session_created_on_the_page_opens_its_live_view(server, chromium) -> None:
+    page = chromium.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(server.url + "voila/render/facilitator/nieuwe-bijeenkomst.ipynb", timeout=90_000)
+    page.wait_for_selector(".pz-create-session", timeout=90_000)
+    page.locator(".pz-new-session select").first.select_option(
+        label="Leernetwerk gedeeld opvoederschap"
+    )
+    worksheet = page.locator(".pz-new-session select").nth(1)
+    expect(worksheet.locator("option")).to_have_text(["Samen opvoeden met ouders"])
+    page.locator(".pz-new-session input[type=text]").fill("Ouders en pleegouders, Den Bosch")
+    page.locator(".pz-create-session").click()
+    link = page.locator(".pz-facilitator-link")
+    expect(link).to_contain_text("sleutel=", timeout=10_000)
+    code = page.locator(".pz-join-code").inner_text().strip()
+    expect(page.locator(".pz-participant-link")).to_have_text(
+        re.compile(rf"^http://127\.0\.0\.1:\d+/voila/render/gedeeld-opvoederschap/.+sessie={code}$")
+    )
+    link.click()
+    page.wait_for_url(re.compile("live.ipynb"), timeout=10_000)
+    expect(page.locator(".pz-join-code")).to_have_text(code, timeout=90_000)
+    expect(page.locator(".pz-live-header")).to_contain_text("Den Bosch")
+    page.close()

@@ -184,6 +184,10 @@ def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypat
     session = store.session(code)
     assert session.title == "Twente <januari>" and session.date == "2027-01-14"
     assert "Twente <januari>" not in form.result.value  # nothing typed is echoed as markup
+    assert (
+        f'href="../netwerkpleegzorg/veilig-in-de-familie.ipynb?sessie={code}"' in form.result.value
+    )
+    assert f'href="live.ipynb?sessie={code}&amp;sleutel=' in form.result.value
     key = form.result.value.split("sleutel=")[1].split('"')[0]
     assert store.facilitator_may(code, key)
 
