@@ -101,6 +101,87 @@ def _export_session(args: argparse.Namespace) -> int:
     return 0
 
 
+def _participant_by_code(store, typed: str):  # noqa: ANN001, ANN202 - small CLI helper
+    from .model import normalize_code
+
+    code = normalize_code(typed)
+    return store.participant_by_code(code) if code else None
+
+
+def _export_participant(args: argparse.Namespace) -> int:
+    from .export import (
+        ReportError,
+        collect_participant,
+        html_to_pdf,
+        participant_html,
+        participant_json,
+        participant_markdown,
+    )
+    from .store import open_store
+
+    store = open_store()
+    try:
+        person = _participant_by_code(store, args.code)
+        if person is None:
+            print(t("cli.code.unknown"), file=sys.stderr)
+            return 2
+        data = collect_participant(store, person)
+        target = Path(args.output)
+        if args.format == "html":
+            target.write_text(participant_html(data), encoding="utf-8")
+        elif args.format == "md":
+            target.write_text(participant_markdown(data), encoding="utf-8")
+        elif args.format == "json":
+            target.write_text(participant_json(data), encoding="utf-8")
+        else:
+            html_to_pdf(participant_html(data), target.resolve())
+    except ReportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"Geschreven: {args.output}")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    store = open_store()
+    try:
+        person = _participant_by_code(store, args.code)
+        if person is None:
+            print(t("cli.code.unknown"), file=sys.stderr)
+            return 2
+        if not args.yes:
+            answer = input(t("cli.forget.confirm"))
+            if answer.strip().upper() not in ("JA", "YES"):
+                print(t("cli.forget.cancelled"))
+                return 1
+        rows = store.forget_participant(person.id)
+    finally:
+        store.close()
+    print(t("cli.forget.done", rows=rows))
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    text = args.older_than.strip().lower()
+    if not text.endswith("d") or not text[:-1].isdigit() or int(text[:-1]) < 1:
+        print("Gebruik bijvoorbeeld --older-than 365d (een aantal dagen).", file=sys.stderr)
+        return 2
+    days = int(text[:-1])
+    store = open_store()
+    try:
+        count = store.purge_older_than(days)
+    finally:
+        store.close()
+    print(t("cli.purge.done", count=count, days=days))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .server.app import serve
 
@@ -133,6 +214,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["html", "pdf", "md", "csv"], default="html")
     p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
     p.set_defaults(func=_export_session)
+    p = export_sub.add_parser("participant", help="alle antwoorden van één deelnemer")
+    p.add_argument("code", help="hervatcode van de deelnemer")
+    p.add_argument("--format", choices=["html", "pdf", "md", "json"], default="html")
+    p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
+    p.set_defaults(func=_export_participant)
+    p = sub.add_parser("forget", help="verwijder alle gegevens van een hervatcode")
+    p.add_argument("code", help="hervatcode van de deelnemer")
+    p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    p.set_defaults(func=_forget)
+    p = sub.add_parser("purge", help="verwijder deelnemers die lang niet actief waren")
+    p.add_argument("--older-than", required=True, help="bijv. 365d")
+    p.set_defaults(func=_purge)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--ip", default="127.0.0.1")

@@ -1,6 +1,13 @@
 """Exports: aggregates as HTML, session reports (HTML, Markdown, PDF) and anonymised CSV."""
 
 from .html import bars_html, question_html, roles_html
+from .participant import (
+    ParticipantData,
+    collect_participant,
+    participant_html,
+    participant_json,
+    participant_markdown,
+)
 from .report import (
     ReportError,
     SessionData,
@@ -13,6 +20,11 @@ from .report import (
 )
 
 __all__ = [
+    "ParticipantData",
+    "collect_participant",
+    "participant_html",
+    "participant_json",
+    "participant_markdown",
     "ReportError",
     "SessionData",
     "answers_csv",

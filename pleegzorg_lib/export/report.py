@@ -145,13 +145,21 @@ def report_html(data: SessionData) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!~$])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
 
 
 def md_text(text: str) -> str:
     """Participant text as inert Markdown: HTML escaped, Markdown punctuation escaped."""
     flat = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
+    inert = _MD_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
+    return _MD_LINE_START.sub(_escape_marker, inert)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+    return match.group(1) + escaped + match.group(3)
 
 
 def report_markdown(data: SessionData) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool
 
 from ..model import code_digest, new_resume_code
 from . import schema
+from .rights import RightsMixin
 from .schema import SCHEMA_VERSION, answer_history, answers, enrolments, participants
 from .sessions import SessionsMixin
 
@@ -80,7 +81,7 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-class SQLStore(SessionsMixin):
+class SQLStore(SessionsMixin, RightsMixin):
     """Participants, enrolments and answers in a relational database."""
 
     def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):

@@ -89,7 +89,7 @@ class NewSessionForm:
             f'target="_blank">{html.escape(participant)}</a>'
             f'<div class="pz-label">{html.escape(t("new.facilitator_link"))}</div>'
             f'<a class="pz-abs-link pz-facilitator-link" href="{html.escape(facilitator)}" '
-            f'>{html.escape(facilitator)}</a>'
+            f">{html.escape(facilitator)}</a>"
         )
         return True
 

@@ -28,6 +28,7 @@ from ..store import Participant, SQLStore
 from .header import NAME_LIMIT, Header
 from .poll import PollArea
 from .questions import QuestionView, build_question
+from .rights import RightsPanel
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,9 @@ class WorksheetRunner:
         self.header.resume_button.on_click(lambda _b: self.resume(self.header.resume_input.value))
         self.poll = PollArea(store)
         self.header.box.children = (*self.header.box.children, self.poll.box)
-        self.footer = w.HTML("")
+        self.footer_text = w.HTML("")
+        self.rights = RightsPanel(store, lambda: self.participant, self.erase)
+        self.footer = w.VBox([self.footer_text, self.rights.box])
         self.footer.add_class("pz-footer-box")
         self._update_progress()
 
@@ -164,7 +167,7 @@ class WorksheetRunner:
         finally:
             self._loading = False
         self.header.show_code(self.code)
-        self.footer.value = (
+        self.footer_text.value = (
             f'<div class="pz-footer"><h2>{html.escape(t("footer.title"))}</h2>'
             f"<p>{html.escape(t('footer.text', code=self.code))}</p></div>"
         )
@@ -257,6 +260,36 @@ class WorksheetRunner:
                     self._save_name()
                 else:
                     self._save(self.views[key])
+
+    # -- data rights ----------------------------------------------------------------------
+    def erase(self) -> bool:
+        """Erase the participant from the store and clear the page."""
+        with self._lock:
+            for key in list(self._timers):
+                self._timers.pop(key).cancel()
+            participant = self.participant
+            if participant is None:
+                return False
+            self.store.forget_participant(participant.id)
+            self.participant = None
+            self.code = None
+            self.poll.stop()
+            self._saved = {}
+            for view in self.views.values():
+                view.set_value(None)
+                view.set_status("", "pz-status-empty")
+                view.box.remove_class("pz-saved")
+            self._loading = True
+            try:
+                self.header.role.index = 0
+                self.header.name.value = ""
+            finally:
+                self._loading = False
+            self.header.code.value = ""
+            self.footer_text.value = ""
+            self.header.show_message(t("rights.erased"), "success")
+            self._update_progress()
+        return True
 
     # -- identity fields ----------------------------------------------------------------
     def _on_role(self, change: dict[str, Any]) -> None:

@@ -43,7 +43,10 @@ def test_html_report_escapes_text_and_shows_no_names(store) -> None:
 
 
 def test_markdown_report_makes_participant_text_inert() -> None:
-    assert md_text("*vet* [link](http://x) <b>") == r"\*vet\* \[link\]\(http://x\) &lt;b&gt;"
+    assert md_text("*vet* [link](http://x) <b>") == r"\*vet\* \[link\](http://x) &lt;b&gt;"
+    assert md_text("- geen lijst") == r"\- geen lijst"
+    assert md_text("1. geen lijst") == r"1\. geen lijst"
+    assert md_text("pleeg-ouder") == "pleeg-ouder"
 
 
 def test_markdown_report_suppresses_small_groups(store) -> None:

@@ -3,7 +3,16 @@
 (function () {
   "use strict";
   function sync() {
+    var box = document.querySelector(".pz-resume-code");
     var el = document.querySelector(".pz-resume-code .pz-code-value");
+    if (box && !el) {  // erased: the old code must not come back with a reload
+      var bare = new URL(window.location.href);
+      if (bare.searchParams.has("code")) {
+        bare.searchParams.delete("code");
+        window.history.replaceState(null, "", bare.toString());
+      }
+      return;
+    }
     if (!el) { return; }
     var code = (el.textContent || "").trim();
     if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code)) { return; }

@@ -1,0 +1,152 @@
+"""A participant's own answers, for them to keep: HTML, Markdown or PDF.
+
+Everything in it was typed or chosen by the participant, and it is escaped all the same.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ..content import cached_catalog, find_worksheet, load_worksheet
+from ..i18n import t
+from ..model import Catalog, Worksheet
+from ..store import Participant, SQLStore
+from .report import _CSS_PATH, md_text
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredWorksheet:
+    title: str
+    session_code: str
+    items: tuple[tuple[str, Any], ...]  # (question prompt, value) in the worksheet's order
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantData:
+    role: str
+    display_name: str
+    worksheets: tuple[AnsweredWorksheet, ...]
+    made_at: datetime
+
+
+def collect_participant(
+    store: SQLStore,
+    participant: Participant,
+    *,
+    catalog: Catalog | None = None,
+    root: Path | None = None,
+) -> ParticipantData:
+    """All of one participant's answers, with the questions as they were asked."""
+    from .. import config
+
+    catalog = catalog or cached_catalog(str(config.data_dir()))
+    root = root or config.workbooks_dir()
+    rows = store.all_answers_of(participant.id)
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        groups.setdefault((row["worksheet_id"], row["session_code"]), {})[row["question_id"]] = row[
+            "value"
+        ]
+    sheets = []
+    for (worksheet_id, session_code), values in groups.items():
+        info = find_worksheet(root, catalog, worksheet_id)
+        worksheet: Worksheet | None = load_worksheet(info, root) if info else None
+        order = [q.id for q in worksheet.questions] if worksheet else []
+        prompts = {q.id: q.prompt for q in worksheet.questions} if worksheet else {}
+        ids = [q for q in order if q in values] + sorted(q for q in values if q not in order)
+        sheets.append(
+            AnsweredWorksheet(
+                title=info.title if info else worksheet_id,
+                session_code=session_code,
+                items=tuple((prompts.get(qid, qid), values[qid]) for qid in ids),
+            )
+        )
+    role = catalog.role(participant.role_id or "")
+    return ParticipantData(
+        role=role.name if role else "",
+        display_name=participant.display_name or "",
+        worksheets=tuple(sheets),
+        made_at=datetime.now(),
+    )
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def participant_html(data: ParticipantData) -> str:
+    """The participant's answers as one self-contained HTML page."""
+    css = _CSS_PATH.read_text(encoding="utf-8") if _CSS_PATH.exists() else ""
+    who = " · ".join(escape(x) for x in (data.display_name, data.role) if x)
+    stamp = data.made_at.strftime("%Y-%m-%d %H:%M")
+    body = []
+    for sheet in data.worksheets:
+        session = (
+            f" <small>({escape(t('header.session', code=sheet.session_code))})</small>"
+            if sheet.session_code
+            else ""
+        )
+        items = "".join(
+            f'<div class="pz-result"><div class="pz-prompt">{escape(prompt)}</div>'
+            f'<div class="pz-answer">{escape(_value_text(v))}</div></div>'
+            for prompt, v in sheet.items
+        )
+        body.append(f"<h2>{escape(sheet.title)}{session}</h2>{items}")
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(t('rights.export_title'))}</title><style>{css}</style></head>"
+        '<body class="pz-body pz-report"><main class="pz-landing-main">'
+        f"<h1>{escape(t('rights.export_title'))}</h1>"
+        f'<p class="pz-meta">{who}</p>'
+        f'<p class="pz-help">{escape(t("report.generated", time=stamp))}</p>'
+        + ("".join(body) or f"<p>{escape(t('rights.nothing'))}</p>")
+        + "</main></body></html>"
+    )
+
+
+def participant_markdown(data: ParticipantData) -> str:
+    """The participant's answers as Markdown."""
+    lines = [f"# {md_text(t('rights.export_title'))}", ""]
+    who = " · ".join(md_text(x) for x in (data.display_name, data.role) if x)
+    if who:
+        lines += [who, ""]
+    for sheet in data.worksheets:
+        suffix = (
+            f" ({md_text(t('header.session', code=sheet.session_code))})"
+            if sheet.session_code
+            else ""
+        )
+        lines += [f"## {md_text(sheet.title)}{suffix}", ""]
+        for prompt, value in sheet.items:
+            lines += [f"**{md_text(prompt)}**", "", md_text(_value_text(value)) or "—", ""]
+    if not data.worksheets:
+        lines.append(md_text(t("rights.nothing")))
+    return "\n".join(lines)
+
+
+def participant_json(data: ParticipantData) -> str:
+    """Machine-readable form (data portability)."""
+    return json.dumps(
+        {
+            "role": data.role,
+            "display_name": data.display_name,
+            "worksheets": [
+                {
+                    "title": s.title,
+                    "session": s.session_code,
+                    "answers": [{"question": p, "answer": v} for p, v in s.items],
+                }
+                for s in data.worksheets
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
