@@ -242,5 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except RuntimeError as exc:  # StoreError and friends: one clear line
+        print(str(exc), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

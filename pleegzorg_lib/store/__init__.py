@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import config
 from .schema import SCHEMA_VERSION
 from .sessions import Poll, Session
-from .sqlstore import Participant, SQLStore
+from .sqlstore import Participant, SQLStore, StoreError
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -14,6 +14,7 @@ __all__ = [
     "SQLStore",
     "Session",
     "Store",
+    "StoreError",
     "open_store",
 ]
 

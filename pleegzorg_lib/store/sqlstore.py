@@ -52,10 +52,63 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+NETWORK_FILESYSTEMS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "sshfs",
+    "9p",
+    "afs",
+    "ceph",
+    "glusterfs",
+    "fuse.glusterfs",
+    "lustre",
+    "davfs",
+    "fuse.rclone",
+    "fuse.s3fs",
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used as configured; the message is Dutch and says why."""
+
+
+def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
+    """The type of the file system holding ``path`` (from /proc/mounts), if known."""
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
+    best, kind = "", None
+    target = str(path.resolve())
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
 def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        kind = filesystem_type(folder)
+        if kind in NETWORK_FILESYSTEMS:
+            # WAL needs shared memory on one host: on a network share SQLite can corrupt.
+            raise StoreError(
+                f"De SQLite-opslag staat op een netwerkschijf ({kind}: {folder}). Dat is niet "
+                "betrouwbaar. Kies een lokale map (PLEEGZORG_HOME) of gebruik PostgreSQL "
+                "(PLEEGZORG_DATABASE_URL)."
+            )
     # NullPool: a kernel holds no idle file handles, and each transaction sees fresh pragmas.
     engine = create_engine(
         url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}

@@ -221,3 +221,20 @@ def test_phone_journey_has_no_horizontal_scrolling(server, chromium) -> None:
     answers = store.answers_for(person.id, "informele-steun", session_code=session.code)
     assert answers["steun-cijfer"] == 7
     store.close()
+
+
+def test_pages_load_nothing_from_outside_the_server(server, chromium) -> None:
+    context = chromium.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(server.url)
+    open_worksheet(page, server.url + WORKSHEET)
+    page.wait_for_timeout(1000)
+    context.close()
+    outside = [
+        url
+        for url in requested
+        if not url.startswith((server.url, "data:", "blob:", "ws://127.0.0.1"))
+    ]
+    assert requested and outside == []

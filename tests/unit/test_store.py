@@ -135,3 +135,31 @@ def test_two_tabs_saving_the_same_answer_do_not_collide(any_store) -> None:
     assert errors == []
     assert store.answers_for(person.id, "ws")["q"].endswith("versie 19")
     assert len(store.history(person.id, "ws", "q")) == 80
+
+
+MOUNTS = """\
+/dev/vda1 / ext4 rw,relatime 0 0
+server:/export/pleegzorg /srv/pleegzorg nfs4 rw,relatime 0 0
+//nas/share /mnt/nas cifs rw 0 0
+"""
+
+
+def test_network_file_systems_are_recognised() -> None:
+    from pleegzorg_lib.store.sqlstore import filesystem_type
+
+    assert filesystem_type(Path("/srv/pleegzorg/data"), MOUNTS) == "nfs4"
+    assert filesystem_type(Path("/mnt/nas/x.db"), MOUNTS) == "cifs"
+    assert filesystem_type(Path("/home/anna"), MOUNTS) == "ext4"
+    assert filesystem_type(Path("/srv/pleegzorgX"), MOUNTS) == "ext4"  # not a prefix match
+
+
+def test_sqlite_on_a_network_share_is_refused_with_a_clear_message(monkeypatch, tmp_path) -> None:
+    import pytest
+
+    from pleegzorg_lib.store import StoreError, sqlstore
+
+    share = f"server:/x {tmp_path} nfs rw 0 0\n"
+    real = sqlstore.filesystem_type
+    monkeypatch.setattr(sqlstore, "filesystem_type", lambda p, m=None: real(p, share))
+    with pytest.raises(StoreError, match="netwerkschijf"):
+        open_store(f"sqlite:///{tmp_path / 'x.db'}")
