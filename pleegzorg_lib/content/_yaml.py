@@ -72,7 +72,13 @@ def _loader_for(path: str) -> type[yaml.SafeLoader]:
 def load_yaml(path: Path, display_name: str | None = None) -> Any:
     """Parse ``path``; a syntax error becomes a :class:`ContentError` with its line."""
     name = display_name or str(path)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ContentError(name, 1, "-", t("content.no_file")) from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ContentError(name, line, "-", t("content.not_utf8")) from exc
     try:
         return yaml.load(text, Loader=_loader_for(name))  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:

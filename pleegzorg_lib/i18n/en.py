@@ -191,5 +191,7 @@ MESSAGES.update(
         "cli.forget.cancelled": "Nothing erased.",
         "cli.purge.done": "{count} participant(s) erased who were inactive for more than {days} days.",
         "cli.code.unknown": "We do not know this resume code.",
+        "content.no_file": "the file is missing",
+        "content.not_utf8": "the file is not UTF-8 text (save it as UTF-8)",
     }
 )

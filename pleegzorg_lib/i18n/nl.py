@@ -203,5 +203,7 @@ MESSAGES.update(
         "cli.forget.cancelled": "Niets verwijderd.",
         "cli.purge.done": "{count} deelnemer(s) verwijderd die langer dan {days} dagen niet actief waren.",
         "cli.code.unknown": "Deze hervatcode kennen we niet.",
+        "content.no_file": "het bestand ontbreekt",
+        "content.not_utf8": "het bestand is geen UTF-8-tekst (sla het op als UTF-8)",
     }
 )
