@@ -11,6 +11,7 @@ from jupyter_core.paths import jupyter_config_path
 from jupyter_server.utils import url_path_join
 from traitlets import default
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
 
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
@@ -41,6 +42,19 @@ class LandingHandler(tornado.web.RequestHandler):
         self.finish(render_landing(catalog, worksheets, base_url=self.base_url))
 
 
+class WorksheetPageHandler(TornadoVoilaHandler):
+    """Voilà's page handler that also sets the ``_xsrf`` cookie.
+
+    When a page closes, Voilà's script asks the server to shut its kernel down and sends
+    the ``_xsrf`` cookie along; stock Voilà never sets that cookie, so the request fails
+    with 403 and every closed page leaves its kernel running (voila#1458).
+    """
+
+    async def prepare(self, *args: Any, **kwargs: Any) -> None:
+        await super().prepare(*args, **kwargs)
+        _ = self.xsrf_token  # reading the token sets the cookie
+
+
 class PleegzorgVoila(Voila):
     """Voilà with the landing page at ``/`` and ``workbooks/voila.json`` as its config."""
 
@@ -53,7 +67,11 @@ class PleegzorgVoila(Voila):
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
         tree = url_path_join(self.server_url, "/voila/tree")
-        kept = [h for h in handlers if h[0] != self.server_url and not h[0].startswith(tree)]
+        kept = [
+            (h[0], WorksheetPageHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
+            for h in handlers
+            if h[0] != self.server_url and not h[0].startswith(tree)
+        ]
         return [
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),

@@ -80,6 +80,20 @@ class VoilaServer:
             self.proc.wait(timeout=10)
         self.proc = None
 
+    def kernel_count(self) -> int:
+        """Kernels this server is running (its ipykernel child processes)."""
+        assert self.proc is not None
+        count = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(fields[1]) == self.proc.pid and b"ipykernel_launcher" in cmdline:
+                count += 1
+        return count
+
     def restart(self) -> None:
         self.stop()
         self.start()
