@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -168,9 +169,15 @@ def _forget(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from .store import open_store
 
-    text = args.older_than.strip().lower()
+    text = (args.older_than or "").strip().lower()
+    if not text and os.environ.get("PLEEGZORG_RETENTION_DAYS"):
+        text = os.environ["PLEEGZORG_RETENTION_DAYS"].strip() + "d"
     if not text.endswith("d") or not text[:-1].isdigit() or int(text[:-1]) < 1:
-        print("Gebruik bijvoorbeeld --older-than 365d (een aantal dagen).", file=sys.stderr)
+        print(
+            "Gebruik bijvoorbeeld --older-than 365d (een aantal dagen), of zet "
+            "PLEEGZORG_RETENTION_DAYS.",
+            file=sys.stderr,
+        )
         return 2
     days = int(text[:-1])
     store = open_store()
@@ -224,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
     p.set_defaults(func=_forget)
     p = sub.add_parser("purge", help="verwijder deelnemers die lang niet actief waren")
-    p.add_argument("--older-than", required=True, help="bijv. 365d")
+    p.add_argument("--older-than", help="bijv. 365d (standaard: PLEEGZORG_RETENTION_DAYS)")
     p.set_defaults(func=_purge)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)

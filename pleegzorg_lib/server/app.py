@@ -55,6 +55,13 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         _ = self.xsrf_token  # reading the token sets the cookie
 
 
+class RefuseHandler(tornado.web.RequestHandler):
+    """404 for any path that tries to climb out of a folder (``..``, encoded or not)."""
+
+    def prepare(self) -> None:
+        raise tornado.web.HTTPError(404)
+
+
 class PleegzorgVoila(Voila):
     """Voilà with the landing page at ``/`` and ``workbooks/voila.json`` as its config."""
 
@@ -67,12 +74,16 @@ class PleegzorgVoila(Voila):
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
         tree = url_path_join(self.server_url, "/voila/tree")
+        # The contents API only served Voilà's own tree, which our landing page replaces;
+        # it would list every file to anyone.
+        contents = url_path_join(self.server_url, "/voila/api/contents")
         kept = [
             (h[0], WorksheetPageHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
             for h in handlers
-            if h[0] != self.server_url and not h[0].startswith(tree)
+            if h[0] != self.server_url and not h[0].startswith((tree, contents))
         ]
         return [
+            (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
             *kept,
@@ -103,6 +114,14 @@ def serve(
     catalog = load_catalog(config.data_dir())
     load_worksheet_index(config.workbooks_dir(), catalog)  # fail early with a clear message
     prepare_environment()
+    retention = os.environ.get("PLEEGZORG_RETENTION_DAYS", "").strip()
+    if retention.isdigit() and int(retention) > 0:
+        from ..store import open_store
+
+        store = open_store()
+        removed = store.purge_older_than(int(retention))
+        store.close()
+        print(f"Bewaartermijn {retention} dagen: {removed} oude deelnemer(s) verwijderd.")
     argv = [
         str(config.workbooks_dir()),
         f"--port={port}",

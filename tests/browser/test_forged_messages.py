@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import threading
 import urllib.request
 import uuid
 from pathlib import Path
@@ -156,7 +157,14 @@ def test_forged_messages_change_nothing(server, tmp_path: Path) -> None:
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
     before = _store_snapshot(server)
     marker = tmp_path / "pwned.txt"
-    result = asyncio.run(hostile_session(server.url, kernel_id, cookie, marker))
+    result: dict = {}
+
+    def run() -> None:  # a thread of its own: Playwright's loop may be running in this one
+        result.update(asyncio.run(hostile_session(server.url, kernel_id, cookie, marker)))
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=120)
     assert result["disabled_up"] >= 1 and result["radios"] >= 3 and result["dropdowns"] >= 1
     assert not marker.exists()  # Voilà refuses execute_request
     after = _store_snapshot(server)

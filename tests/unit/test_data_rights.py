@@ -116,6 +116,7 @@ def test_cli_export_and_forget(store, db_path: Path, tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "kennen we niet" in unknown.stderr
     assert cli("purge", "--older-than", "een jaar").returncode == 2
     assert "0 deelnemer" in cli("purge", "--older-than", "365d").stdout
+    assert cli("purge").returncode == 2  # no term given and no setting
 
 
 def test_erasing_from_the_page_needs_confirmation(store, catalog, db_path: Path) -> None:
