@@ -8,6 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from pleegzorg_lib.export import collect_session, report_html
 from pleegzorg_lib.sessions import create_session
 from pleegzorg_lib.store import open_store
 
@@ -67,7 +68,7 @@ def test_naughty_strings_round_trip_and_never_run(server, chromium) -> None:
     assert dialogs == []
 
 
-def test_live_view_and_presenter_mode_show_hostile_text_as_text(server, chromium) -> None:
+def test_live_view_and_presenter_mode_show_hostile_text_as_text(server, chromium, tmp_path) -> None:
     strings = sample()
     store = open_store(f"sqlite:///{server.db_path}")
     links = create_session(
@@ -94,3 +95,18 @@ def test_live_view_and_presenter_mode_show_hostile_text_as_text(server, chromium
     assert page.evaluate("window.__pz_pwned") is None
     assert dialogs == []
     page.close()
+
+    # The exported report, opened in the browser, runs nothing either.
+    store = open_store(f"sqlite:///{server.db_path}")
+    data = collect_session(store, links.session.code)
+    store.close()
+    for name, content in (("verslag.html", report_html(data)),):
+        target = tmp_path / name
+        target.write_text(content, encoding="utf-8")
+        report = chromium.new_page()
+        report.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        report.goto(target.as_uri())
+        expect(report.locator(".pz-texts li")).to_have_count(5)
+        assert report.evaluate("window.__pz_pwned") is None
+        report.close()
+    assert dialogs == []
