@@ -1,6 +1,16 @@
-"""Exports: aggregates as HTML, session reports (HTML, Markdown, PDF) and anonymised CSV."""
+"""Exports: aggregates as HTML, session reports (HTML, Markdown, PDF), anonymised CSV, and a
+participant's own answers.
 
-from .html import bars_html, question_html, roles_html
+The session report needs pandas (through the analysis); it is imported on first use, so a
+participant's kernel, which only exports its own answers, never loads it.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from ._text import ReportError, html_to_pdf, md_text
 from .participant import (
     ParticipantData,
     collect_participant,
@@ -8,32 +18,39 @@ from .participant import (
     participant_json,
     participant_markdown,
 )
-from .report import (
-    ReportError,
-    SessionData,
-    answers_csv,
-    collect_session,
-    html_to_pdf,
-    md_text,
-    report_html,
-    report_markdown,
-)
+
+_LAZY = {
+    "bars_html": ".html",
+    "question_html": ".html",
+    "roles_html": ".html",
+    "SessionData": ".report",
+    "answers_csv": ".report",
+    "collect_session": ".report",
+    "report_html": ".report",
+    "report_markdown": ".report",
+}
 
 __all__ = [
     "ParticipantData",
-    "collect_participant",
-    "participant_html",
-    "participant_json",
-    "participant_markdown",
     "ReportError",
     "SessionData",
     "answers_csv",
     "bars_html",
+    "collect_participant",
     "collect_session",
     "html_to_pdf",
     "md_text",
+    "participant_html",
+    "participant_json",
+    "participant_markdown",
     "question_html",
     "report_html",
     "report_markdown",
     "roles_html",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(name)

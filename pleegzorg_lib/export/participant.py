@@ -16,7 +16,7 @@ from ..content import cached_catalog, find_worksheet, load_worksheet
 from ..i18n import t
 from ..model import Catalog, Worksheet
 from ..store import Participant, SQLStore
-from .report import _CSS_PATH, md_text
+from ._text import CSS_PATH, md_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def _value_text(value: Any) -> str:
 
 def participant_html(data: ParticipantData) -> str:
     """The participant's answers as one self-contained HTML page."""
-    css = _CSS_PATH.read_text(encoding="utf-8") if _CSS_PATH.exists() else ""
+    css = CSS_PATH.read_text(encoding="utf-8") if CSS_PATH.exists() else ""
     who = " · ".join(escape(x) for x in (data.display_name, data.role) if x)
     stamp = data.made_at.strftime("%Y-%m-%d %H:%M")
     body = []

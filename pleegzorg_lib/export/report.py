@@ -10,10 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -31,16 +27,8 @@ from ..content import cached_catalog, find_worksheet, load_worksheet
 from ..i18n import t
 from ..model import Catalog, Question, QuestionKind, Worksheet
 from ..store import Poll, Session, SQLStore
+from ._text import CSS_PATH, ReportError, md_text
 from .html import question_html, roles_html
-
-_CSS_PATH = (
-    Path(__file__).resolve().parent.parent
-    / "server/share/voila/templates/pleegzorg/static/pleegzorg.css"
-)
-
-
-class ReportError(ValueError):
-    """A report cannot be made: the message is Dutch and says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +108,7 @@ def collect_session(
 
 def report_html(data: SessionData) -> str:
     """The report as one self-contained HTML document (styles inline, no outside requests)."""
-    css = _CSS_PATH.read_text(encoding="utf-8") if _CSS_PATH.exists() else ""
+    css = CSS_PATH.read_text(encoding="utf-8") if CSS_PATH.exists() else ""
     s = data.session
     when = f" · {escape(s.date)}" if s.date else ""
     questions = "".join(
@@ -143,23 +131,6 @@ def report_html(data: SessionData) -> str:
         + (f"<h2>{escape(t('report.polls'))}</h2>{polls}" if polls else "")
         + "</main></body></html>"
     )
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!~$])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
-
-
-def md_text(text: str) -> str:
-    """Participant text as inert Markdown: HTML escaped, Markdown punctuation escaped."""
-    flat = " ".join(text.split())
-    inert = _MD_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
-    return _MD_LINE_START.sub(_escape_marker, inert)
-
-
-def _escape_marker(match: re.Match[str]) -> str:
-    marker = match.group(2)
-    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-    return match.group(1) + escaped + match.group(3)
 
 
 def report_markdown(data: SessionData) -> str:
@@ -241,33 +212,3 @@ def answers_csv(store: SQLStore, data: SessionData, *, k: int = K_MIN) -> str:
             text = "'" + text
         writer.writerow([numbers[row["participant_id"]], role or "", q.id, q.kind.value, text])
     return out.getvalue()
-
-
-def html_to_pdf(html_text: str, target: Path) -> None:
-    """Print HTML to PDF with headless Chromium (Debian's package); clear error without it."""
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        raise ReportError("Voor PDF is Chromium nodig (Debian-pakket 'chromium').")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "verslag.html"
-        source.write_text(html_text, encoding="utf-8")
-        result = subprocess.run(
-            [
-                browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={Path(tmp) / 'profile'}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={target}",
-                source.as_uri(),
-            ],
-            capture_output=True,
-            timeout=120,
-        )
-    if result.returncode != 0 or not target.exists():
-        raise ReportError("PDF maken is mislukt: " + result.stderr.decode(errors="replace")[-300:])

@@ -40,3 +40,15 @@ def test_public_api_is_declared() -> None:
     assert "worksheet" in pleegzorg_lib.__all__
     for name in model.__all__:
         assert hasattr(model, name)
+
+
+def test_the_participant_page_does_not_load_pandas() -> None:
+    """A worksheet kernel stays lean: pandas is for facilitators and reports only."""
+    code = (
+        "import sys\n"
+        "import pleegzorg_lib.authoring, pleegzorg_lib.export\n"
+        "heavy = [m for m in ('pandas', 'numpy', 'pleegzorg_lib.analysis') if m in sys.modules]\n"
+        "print(heavy); sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
