@@ -56,6 +56,7 @@ def _session_create(args: argparse.Namespace) -> int:
             title=args.title,
             date=args.date,
             base=args.base_url,
+            expected=args.expect,
         )
     except SessionError as exc:
         print(str(exc), file=sys.stderr)
@@ -66,6 +67,11 @@ def _session_create(args: argparse.Namespace) -> int:
     print(f"Deelnamecode: {links.session.code}")
     print(f"Link voor deelnemers: {links.participant_url}")
     print(f"Link voor de gespreksbegeleider (deel deze niet): {links.facilitator_url}")
+    if links.session.expected:
+        print(
+            f"De server houdt {links.session.expected} kernels warm voor dit werkblad "
+            "(vandaag of de gekozen dag): pagina's openen dan snel, ook als iedereen tegelijk komt."
+        )
     return 0
 
 
@@ -213,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="titel van de bijeenkomst")
     p.add_argument("--date", help="datum, JJJJ-MM-DD")
     p.add_argument("--base-url", help="adres van de server (standaard http://127.0.0.1:8866)")
+    p.add_argument(
+        "--expect", type=int, help="verwacht aantal deelnemers: de server warmt zoveel kernels voor"
+    )
     p.set_defaults(func=_session_create)
     p = sub.add_parser("export", help="verslagen en exports")
     export_sub = p.add_subparsers(dest="export_command", required=True)

@@ -13,6 +13,7 @@ from .store import Session, SQLStore
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 FACILITATOR_PATH = "voila/render/facilitator/live.ipynb"
+MAX_EXPECTED = 200
 
 
 class SessionError(ValueError):
@@ -50,6 +51,7 @@ def create_session(
     title: str | None = None,
     date: str | None = None,
     base: str | None = None,
+    expected: int | None = None,
 ) -> SessionLinks:
     """Create a session for a network and worksheet; return the join code and both links."""
     catalog = cached_catalog(str(config.data_dir()))
@@ -71,7 +73,13 @@ def create_session(
         except ValueError as exc:
             raise SessionError(f"Datum '{date}' klopt niet; gebruik JJJJ-MM-DD.") from exc
     title = (title or f"{network.name}: {info.title}").strip()[:200]
+    if expected is not None and not 0 <= expected <= MAX_EXPECTED:
+        raise SessionError(f"Verwacht aantal deelnemers moet tussen 0 en {MAX_EXPECTED} liggen.")
     session, key = store.create_session(
-        network_id=network_id, worksheet_id=worksheet_id, title=title, date=date
+        network_id=network_id,
+        worksheet_id=worksheet_id,
+        title=title,
+        date=date,
+        expected=expected,
     )
     return links_for(session, key, info.path, base_url(base))

@@ -193,5 +193,6 @@ MESSAGES.update(
         "cli.code.unknown": "We do not know this resume code.",
         "content.no_file": "the file is missing",
         "content.not_utf8": "the file is not UTF-8 text (save it as UTF-8)",
+        "new.expected": "Expected number of participants (the server prepares that many pages)",
     }
 )

@@ -205,5 +205,6 @@ MESSAGES.update(
         "cli.code.unknown": "Deze hervatcode kennen we niet.",
         "content.no_file": "het bestand ontbreekt",
         "content.not_utf8": "het bestand is geen UTF-8-tekst (sla het op als UTF-8)",
+        "new.expected": "Verwacht aantal deelnemers (de server zet zoveel pagina's klaar)",
     }
 )

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import tornado.ioloop
 import tornado.web
 from jupyter_core.paths import jupyter_config_path
 from jupyter_server.utils import url_path_join
@@ -19,6 +20,7 @@ from ..i18n import t
 from .landing import render_landing
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
+WARMUP_SECONDS = 5
 
 
 class LandingHandler(tornado.web.RequestHandler):
@@ -82,12 +84,27 @@ class PleegzorgVoila(Voila):
             for h in handlers
             if h[0] != self.server_url and not h[0].startswith((tree, contents))
         ]
+        self._start_warmup()
         return [
             (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
             *kept,
         ]
+
+    def _start_warmup(self) -> None:
+        """Size kernel pools to the sessions that are on (only with preheated kernels)."""
+        if not self.voila_configuration.preheat_kernel or not hasattr(
+            self.kernel_manager, "_pools"
+        ):
+            return
+        from ..store import open_store
+        from .warmup import SessionWarmup
+
+        warmup = SessionWarmup(self.kernel_manager, open_store())
+        self._warmup_callback = tornado.ioloop.PeriodicCallback(warmup.tick, WARMUP_SECONDS * 1000)
+        self._warmup_callback.start()
+        tornado.ioloop.IOLoop.current().add_callback(warmup.tick)
 
 
 def prepare_environment() -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -88,6 +88,8 @@ sessions = Table(
     # sha256 of the facilitator key: the key itself is only in the facilitator's link
     Column("key_digest", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # version 3: how many participants the facilitator expects (kernels are warmed for them)
+    Column("expected", Integer, nullable=True),
 )
 
 # Open answers a facilitator hid from the shared view; the answer itself stays stored.

@@ -37,6 +37,7 @@ class Session:
     title: str
     date: str | None
     created_at: datetime
+    expected: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +73,7 @@ def _session(row: Any) -> Session:
         title=row.title,
         date=row.date,
         created_at=row.created_at,
+        expected=row.expected,
     )
 
 
@@ -98,6 +100,7 @@ class SessionsMixin:
         worksheet_id: str,
         title: str,
         date: str | None = None,
+        expected: int | None = None,
     ) -> tuple[Session, str]:
         """Create a session; return it and its facilitator key (shown once, stored hashed)."""
         key = secrets.token_urlsafe(18)
@@ -116,6 +119,7 @@ class SessionsMixin:
                         date=date,
                         key_digest=code_digest_text(key),
                         created_at=now,
+                        expected=expected,
                     )
                 )
             session = Session(
@@ -125,9 +129,23 @@ class SessionsMixin:
                 title=title,
                 date=date,
                 created_at=now,
+                expected=expected,
             )
             return session, key
         raise RuntimeError("could not draw a free session code")
+
+    def set_expected(self: _HasConnections, code: str, expected: int | None) -> None:
+        """Change how many participants a session expects (0 or None: no warm kernels)."""
+        with self._write() as conn:
+            conn.execute(update(sessions).where(sessions.c.code == code).values(expected=expected))
+
+    def sessions_expecting(self: _HasConnections, since: datetime) -> list[Session]:
+        """Sessions that expect participants and were created after ``since``."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(sessions).where((sessions.c.expected > 0) & (sessions.c.created_at >= since))
+            ).all()
+        return [_session(r) for r in rows]
 
     def session(self: _HasConnections, code: str) -> Session | None:
         """The session with join code ``code`` or ``None``."""

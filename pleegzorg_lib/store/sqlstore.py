@@ -17,7 +17,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -183,7 +193,10 @@ class SQLStore(SessionsMixin, RightsMixin):
                     f"database schema {current} is newer than this program ({SCHEMA_VERSION})"
                 )
             elif int(current) < SCHEMA_VERSION:
-                # Every migration so far only adds tables, which create_all did above.
+                # create_all above added new tables; new columns of old tables are added here.
+                columns = {c["name"] for c in inspect(conn).get_columns("pz_sessions")}
+                if "expected" not in columns:
+                    conn.execute(text("ALTER TABLE pz_sessions ADD COLUMN expected INTEGER"))
                 conn.execute(
                     update(schema.meta)
                     .where(schema.meta.c.key == "schema_version")

@@ -11,7 +11,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
-from ..sessions import SessionError, create_session
+from ..sessions import MAX_EXPECTED, SessionError, create_session
 from ..store import SQLStore
 
 
@@ -28,6 +28,7 @@ class NewSessionForm:
         self.worksheet = w.Dropdown(options=[])
         self.title = w.Text(placeholder=t("new.session_title"))
         self.date = w.DatePicker()
+        self.expected = w.BoundedIntText(value=0, min=0, max=MAX_EXPECTED)
         self.organizer = w.Password(placeholder=t("new.organizer"))
         self.create = w.Button(description=t("new.create"))
         self.create.add_class("pz-create-session")
@@ -41,6 +42,7 @@ class NewSessionForm:
             _field(t("new.worksheet"), self.worksheet),
             _field(t("new.session_title"), self.title),
             _field(t("new.date"), self.date),
+            _field(t("new.expected"), self.expected),
         ]
         if os.environ.get("PLEEGZORG_ORGANIZER_CODE"):
             fields.append(_field(t("new.organizer"), self.organizer))
@@ -72,6 +74,7 @@ class NewSessionForm:
                 title=self.title.value.strip() or None,
                 date=self.date.value.isoformat() if self.date.value else None,
                 base="",
+                expected=int(self.expected.value or 0) or None,
             )
         except SessionError as exc:
             self._say(str(exc), "error")

@@ -90,6 +90,7 @@ def test_cli_creates_a_session_and_exports_its_report(tmp_path, db_path) -> None
     ).stdout
     code = out.split("Deelnamecode: ")[1].split()[0]
     assert f"sessie={code}" in out and "sleutel=" in out
+    assert "25 kernels warm" in out
     for fmt in ("html", "md", "csv", "pdf"):
         target = tmp_path / f"verslag.{fmt}"
         subprocess.run(

@@ -179,10 +179,12 @@ def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypat
     assert [v for _, v in form.worksheet.options] == ["veilig-in-de-familie"]
     form.title.value = "Twente <januari>"
     form.date.value = datetime.date(2027, 1, 14)
+    form.expected.value = 35
     assert form.submit() is True
     code = form.result.value.split('pz-join-code">')[1].split("<")[0]
     session = store.session(code)
     assert session.title == "Twente <januari>" and session.date == "2027-01-14"
+    assert session.expected == 35
     assert "Twente <januari>" not in form.result.value  # nothing typed is echoed as markup
     assert (
         f'href="../netwerkpleegzorg/veilig-in-de-familie.ipynb?sessie={code}"' in form.result.value

@@ -1,0 +1,84 @@
+"""Session-aware warm-up: keep as many preheated kernels ready as a session expects.
+
+A facilitator who creates a session with ``--expect 40`` gets 40 kernels running that
+worksheet's notebook up to ``ws.finish()`` before the room opens the link. While the session
+is on (created less than ``WINDOW`` ago, or dated today) the pool refills itself; afterwards
+it shrinks back to one and the unused kernels are shut down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .. import config
+from ..content import ContentError, cached_catalog, load_worksheet_index
+from ..store import SQLStore
+
+log = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=6)
+DEFAULT_POOL = 1
+MAX_POOL = 60  # a kernel costs ~90 MiB: 60 stay well inside this machine's memory
+
+
+def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str, int]:
+    """Notebook path (relative to the workbooks) → number of kernels to keep warm."""
+    now = now or datetime.now(UTC)
+    since = now - max(WINDOW, timedelta(days=2))  # dated sessions may be created days ahead
+    try:
+        catalog = cached_catalog(str(config.data_dir()))
+        paths = {w.id: w.path for w in load_worksheet_index(config.workbooks_dir(), catalog)}
+    except ContentError:
+        return {}
+    sizes: dict[str, int] = {}
+    today = now.date()
+    for session in store.sessions_expecting(since):
+        created = session.created_at
+        if created.tzinfo is None:
+            created = created.replace(tzinfo=UTC)
+        on_today = session.date is not None and date.fromisoformat(session.date) == today
+        recent = session.date is None and now - created <= WINDOW
+        path = paths.get(session.worksheet_id)
+        if path and (on_today or recent):
+            sizes[path] = min(MAX_POOL, max(sizes.get(path, 0), session.expected or 0))
+    return sizes
+
+
+class SessionWarmup:
+    """Adjusts Voilà's per-notebook pools (``kernel_pools_config``) to the sessions on now."""
+
+    def __init__(self, kernel_manager: Any, store: SQLStore) -> None:
+        self.km = kernel_manager
+        self.store = store
+        self.sizes: dict[str, int] = {}
+
+    def tick(self) -> None:
+        try:
+            wanted = desired_pool_sizes(self.store)
+        except Exception:  # the store may be briefly away: try again next tick
+            log.exception("warm-up: reading sessions failed")
+            return
+        for path in set(self.sizes) | set(wanted):
+            target = max(DEFAULT_POOL, wanted.get(path, DEFAULT_POOL))
+            if self.sizes.get(path, DEFAULT_POOL) == target:
+                continue
+            log.info("warm-up: %s keeps %d kernel(s) ready", path, target)
+            self.km.kernel_pools_config[path] = {"pool_size": target}
+            self.sizes[path] = target
+            pool = self.km._pools.get(path, [])
+            if len(pool) < target:
+                self.km.fill_if_needed(delay=0, notebook_name=path)
+            else:
+                self._shrink(pool, target)
+        self.sizes = {p: s for p, s in self.sizes.items() if s != DEFAULT_POOL}
+
+    def _shrink(self, pool: list[Any], target: int) -> None:
+        surplus = [task for task in pool[target:] if task.done() and not task.exception()]
+        for task in surplus:
+            pool.remove(task)
+            kernel_id = task.result().get("kernel_id")
+            if kernel_id:
+                asyncio.ensure_future(self.km.shutdown_kernel(kernel_id))
