@@ -83,6 +83,8 @@ def test_cli_creates_a_session_and_exports_its_report(tmp_path, db_path) -> None
             "Bijeenkomst <1>",
             "--date",
             "2026-12-01",
+            "--expect",
+            "25",
         ],
         capture_output=True,
         text=True,
