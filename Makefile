@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check lint system-deps clean
+.PHONY: serve test check lint bench system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ nodig"; exit 1; }
@@ -38,6 +38,11 @@ test: $(STAMP) system-deps
 ## check: the author's check of every worksheet (executes them)
 check: $(STAMP)
 	$(VENV)/bin/pleegzorg check
+
+## bench: page-ready and arrival benchmarks (figures go in benchmarks/README.md)
+bench: $(STAMP) system-deps
+	$(PY) benchmarks/page_ready.py --runs 5
+	$(PY) benchmarks/arrivals.py --counts 5 10 20 40
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pleegzorg_lib tests

@@ -1,0 +1,182 @@
+"""N participants open a worksheet at the same moment, measured at the protocol level.
+
+Each simulated participant does what the browser does, without a browser sharing the CPU:
+GET the page (Voilà renders it in a kernel), open the kernel WebSocket, list the widget
+comms and fetch every widget's state. A participant is done when it holds every state.
+Run once cold (pool of one per worksheet) and once warmed by a session created with
+``expected=N`` (session-aware warm-up). Also prints memory per kernel and CPU per participant.
+
+    .venv/bin/python benchmarks/arrivals.py --counts 5 10 20 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import signal
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_ready import free_port, start  # noqa: E402
+
+WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
+
+
+def _msg(msg_type: str, content: dict, session: str) -> str:
+    return json.dumps({
+        "channel": "shell",
+        "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
+                   "username": "bench", "version": "5.3", "date": ""},
+        "parent_header": {}, "metadata": {}, "content": content, "buffers": [],
+    })
+
+
+async def participant(base: str, query: str) -> float:
+    started = time.monotonic()
+    response = await AsyncHTTPClient().fetch(base + WORKSHEET + query, request_timeout=600)
+    page = response.body.decode()
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
+    cookie = "; ".join(c.split(";", 1)[0] for c in response.headers.get_list("Set-Cookie"))
+    session = uuid.uuid4().hex
+    url = base.replace("http", "ws") + f"api/kernels/{kernel_id}/channels?session_id={session}"
+    conn = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie},
+                                               request_timeout=600))
+    conn.write_message(_msg("comm_info_request", {"target_name": "jupyter.widget"}, session))
+    comms: set[str] = set()
+    while True:
+        msg = json.loads(await conn.read_message())
+        if msg["header"]["msg_type"] == "comm_info_reply":
+            comms = set(msg["content"]["comms"])
+            break
+    for comm_id in comms:
+        conn.write_message(_msg("comm_msg", {"comm_id": comm_id,
+                                             "data": {"method": "request_state"}}, session))
+    pending = set(comms)
+    while pending:
+        msg = json.loads(await conn.read_message())
+        if msg["header"]["msg_type"] == "comm_msg":
+            pending.discard(msg["content"].get("comm_id"))
+    elapsed = time.monotonic() - started
+    conn.close()
+    return elapsed
+
+
+def kernels_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and b"ipykernel" in (stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            continue
+    return total
+
+
+async def wave(base: str, n: int, query: str) -> list[float]:
+    return list(await asyncio.gather(*(participant(base, query) for _ in range(n))))
+
+
+def wait_idle(pid: int, timeout: float = 900) -> None:
+    """Wait until the server and its kernels stop using CPU (every pooled kernel has run
+    its notebook up to ``ws.finish()`` and waits for its visitor)."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    last = cpu_seconds([pid, *kernels_of(pid)])
+    while quiet < 3 and time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds([pid, *kernels_of(pid)])
+        quiet = quiet + 1 if now - last < 0.15 else 0
+        last = now
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--counts", type=int, nargs="+", default=[5, 10, 20, 40])
+    args = parser.parse_args()
+    AsyncHTTPClient.configure(None, max_clients=200)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.counts:
+            for mode in ("cold", "warm"):
+                port = free_port()
+                db = Path(tmp) / f"{port}.db"
+                proc = start(port, db, [])
+                base = f"http://127.0.0.1:{port}/"
+                query = ""
+                try:
+                    deadline = time.monotonic() + 120
+                    while len(kernels_of(proc.pid)) < 5 and time.monotonic() < deadline:
+                        time.sleep(0.5)
+                    wait_idle(proc.pid)
+                    if mode == "warm":
+                        os.environ["PLEEGZORG_DATABASE_URL"] = f"sqlite:///{db}"
+                        from pleegzorg_lib.store import open_store
+
+                        store = open_store()
+                        session, _ = store.create_session(
+                            network_id="breakdown", worksheet_id="informele-steun",
+                            title="bench", expected=n,
+                        )
+                        store.close()
+                        query = f"?sessie={session.code}"
+                        deadline = time.monotonic() + 600
+                        while len(kernels_of(proc.pid)) < 4 + n and time.monotonic() < deadline:
+                            time.sleep(1)
+                        wait_idle(proc.pid)
+                    before = kernels_of(proc.pid)
+                    cpu0 = cpu_seconds([proc.pid, *before])
+                    times = asyncio.run(wave(base, n, query))
+                    after = kernels_of(proc.pid)
+                    cpu = cpu_seconds([proc.pid, *set(before) | set(after)]) - cpu0
+                    rss = statistics.median(rss_mib(pid) for pid in after) if after else 0
+                    rows.append((n, mode, statistics.median(times), p95(times), max(times),
+                                 cpu / n, rss))
+                    print(rows[-1], flush=True)
+                finally:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                    proc.wait(timeout=60)
+    print("| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
+          " RSS per kernel (MiB) |")
+    print("|---|---|---|---|---|---|---|")
+    for n, mode, p50, p95_, top, cpu, rss in rows:
+        print(f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
