@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "header.code_label": "Your resume code",
     "header.code_hint": "Keep this code. It opens your answers again later, on another device too.",
     "header.resume_label": "Do you have a resume code?",
-    "header.resume_placeholder": "XXXX-XXXX-XXXX",
+    "header.resume_placeholder": "e.g. ABCD-EFGH-JKMN",
     "header.resume_button": "Continue with my code",
     "header.resumed": "Welcome back. Your earlier answers are here again.",
     "header.session": "Meeting: {code}",

@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
         "Bewaar deze code. Hiermee open je later je antwoorden weer, ook op een ander apparaat."
     ),
     "header.resume_label": "Heb je al een hervatcode?",
-    "header.resume_placeholder": "XXXX-XXXX-XXXX",
+    "header.resume_placeholder": "bijv. ABCD-EFGH-JKMN",
     "header.resume_button": "Verder met mijn code",
     "header.resumed": "Welkom terug. Je eerdere antwoorden staan weer klaar.",
     "header.session": "Bijeenkomst: {code}",
