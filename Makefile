@@ -43,6 +43,7 @@ check: $(STAMP)
 bench: $(STAMP) system-deps
 	$(PY) benchmarks/page_ready.py --runs 5
 	$(PY) benchmarks/arrivals.py --counts 5 10 20 40
+	$(PY) benchmarks/autosave.py --n 300
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pleegzorg_lib tests
