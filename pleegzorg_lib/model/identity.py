@@ -13,7 +13,7 @@ SESSION_CODE_PATTERN = re.compile(r"^[A-Z0-9]{3,16}$")
 
 
 def new_resume_code() -> str:
-    """Return a fresh random resume code formatted in three blocks of four, e.g. ``ABCD-EFGH-JKMN``."""
+    """Return a fresh random resume code in three blocks of four, e.g. ``ABCD-EFGH-JKMN``."""
     raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
     return format_code(raw)
 
