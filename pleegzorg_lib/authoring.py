@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 
 from IPython.display import display
+from sqlalchemy.exc import OperationalError
 
 from . import config
 from .content import cached_catalog, find_worksheet, questions
@@ -34,7 +36,14 @@ _STORES: dict[str, SQLStore] = {}
 def _default_store() -> SQLStore:
     url = config.database_url()
     if url not in _STORES:
-        _STORES[url] = open_store(url)
+        for attempt in range(5):  # kernels starting together may meet a briefly locked file
+            try:
+                _STORES[url] = open_store(url)
+                break
+            except OperationalError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
     return _STORES[url]
 
 

@@ -131,14 +131,16 @@ def serve(
     catalog = load_catalog(config.data_dir())
     load_worksheet_index(config.workbooks_dir(), catalog)  # fail early with a clear message
     prepare_environment()
+    from ..store import open_store
+
+    # Create and migrate the store here, once, before Voilà starts its preheated kernels:
+    # otherwise several kernels race to create the same new SQLite file.
+    store = open_store()
     retention = os.environ.get("PLEEGZORG_RETENTION_DAYS", "").strip()
     if retention.isdigit() and int(retention) > 0:
-        from ..store import open_store
-
-        store = open_store()
         removed = store.purge_older_than(int(retention))
-        store.close()
         print(f"Bewaartermijn {retention} dagen: {removed} oude deelnemer(s) verwijderd.")
+    store.close()
     argv = [
         str(config.workbooks_dir()),
         f"--port={port}",

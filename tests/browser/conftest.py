@@ -112,11 +112,13 @@ def chromium():
 
 
 @pytest.fixture
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[VoilaServer]:
     folder = tmp_path_factory.mktemp("voila")
     srv = VoilaServer(folder / "pleegzorg.db", folder / "voila.log")
     srv.start()
     yield srv
     srv.stop()
     ARTIFACTS.mkdir(exist_ok=True)
-    shutil.copy(srv.log_path, ARTIFACTS / "voila.log")
+    shutil.copy(srv.log_path, ARTIFACTS / f"voila-{request.node.name}.log")
