@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/pleegzorg serve --port $(PORT)
 
-## system-deps: Debian's Chromium and PostgreSQL for the tests (never `playwright install`)
+## system-deps: Debian's Chromium and PostgreSQL for the tests (Playwright drives /usr/bin/chromium)
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \

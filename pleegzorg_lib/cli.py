@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import config
@@ -75,12 +76,22 @@ def _session_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_export(output: str, fmt: str, render: dict[str, Callable[[], str]]) -> None:
+    """Write one export; PDF is the HTML form printed by headless Chromium."""
+    from .export import html_to_pdf
+
+    target = Path(output)
+    if fmt == "pdf":
+        html_to_pdf(render["html"](), target.resolve())
+    else:
+        target.write_text(render[fmt](), encoding="utf-8")
+
+
 def _export_session(args: argparse.Namespace) -> int:
     from .export import (
         ReportError,
         answers_csv,
         collect_session,
-        html_to_pdf,
         report_html,
         report_markdown,
     )
@@ -90,15 +101,15 @@ def _export_session(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         data = collect_session(store, normalize_session_code(args.code) or args.code)
-        target = Path(args.output)
-        if args.format == "html":
-            target.write_text(report_html(data), encoding="utf-8")
-        elif args.format == "md":
-            target.write_text(report_markdown(data), encoding="utf-8")
-        elif args.format == "csv":
-            target.write_text(answers_csv(store, data), encoding="utf-8")
-        else:
-            html_to_pdf(report_html(data), target.resolve())
+        _write_export(
+            args.output,
+            args.format,
+            {
+                "html": lambda: report_html(data),
+                "md": lambda: report_markdown(data),
+                "csv": lambda: answers_csv(store, data),
+            },
+        )
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -119,7 +130,6 @@ def _export_participant(args: argparse.Namespace) -> int:
     from .export import (
         ReportError,
         collect_participant,
-        html_to_pdf,
         participant_html,
         participant_json,
         participant_markdown,
@@ -133,15 +143,15 @@ def _export_participant(args: argparse.Namespace) -> int:
             print(t("cli.code.unknown"), file=sys.stderr)
             return 2
         data = collect_participant(store, person)
-        target = Path(args.output)
-        if args.format == "html":
-            target.write_text(participant_html(data), encoding="utf-8")
-        elif args.format == "md":
-            target.write_text(participant_markdown(data), encoding="utf-8")
-        elif args.format == "json":
-            target.write_text(participant_json(data), encoding="utf-8")
-        else:
-            html_to_pdf(participant_html(data), target.resolve())
+        _write_export(
+            args.output,
+            args.format,
+            {
+                "html": lambda: participant_html(data),
+                "md": lambda: participant_markdown(data),
+                "json": lambda: participant_json(data),
+            },
+        )
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
