@@ -141,6 +141,72 @@ class WorksheetPage:
         """Put a list in order of importance."""
         self._add(questions.ranking(id, prompt, items, help=help, shared=shared))
 
+    # -- reflection tools (issue #4) ----------------------------------------------------
+    def _add_all(self, made: list[Question]) -> None:
+        for question in made:
+            self._add(question)
+
+    def netwerkkaart(self, id: str, prompt: str, *, help: str = "") -> None:
+        """A netwerkkaart: the participant places the people around them, with metrics."""
+        self._add(questions.netwerkkaart(id, prompt, help=help))
+
+    def reflection_cycle(self, id: str, cycle: str = "alact", *, situation: str = "") -> None:
+        """A reflection cycle (``alact``, ``gibbs``, ``starr``), step by step."""
+        self._add_all(questions.reflection_cycle(id, cycle, situation=situation))
+
+    def scale_sequence(self, id: str, topic: str) -> None:
+        """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up."""
+        self._add_all(questions.scale_sequence(id, topic))
+
+    def vakmanschap(self, id: str) -> None:
+        """The four Vakmanschap development tasks as self-assessment, with a profile chart."""
+        from .content.tools import load_vakmanschap
+        from .widgets.profile import ProfileChart
+
+        made = questions.vakmanschap(id)
+        self._add_all(made)
+        chart = ProfileChart(id, load_vakmanschap(config.data_dir()))
+        display(chart.box)
+        self.runner.on_answers(chart.update)
+
+    def wie_weet_wat(self, id: str = "wie-weet-wat") -> None:
+        """What I know and look for; suggests whom in the network to approach."""
+        from .widgets.wieweetwat import WieWeetWatPanel
+
+        self._add_all(questions.wie_weet_wat(id))
+        panel = WieWeetWatPanel(self.runner, id)
+        display(panel.box)
+        self.runner.add_panel(panel)
+        self.runner.on_answers(panel.update)
+
+    def kennisdossier(self, theme: str | None = None) -> None:
+        """A search box over the Kennisdossier (resources per theme in ``data/``)."""
+        from .content.dossier import load_dossier
+        from .widgets.dossier import DossierSearch
+
+        catalog = cached_catalog(str(config.data_dir()))
+        search = DossierSearch(load_dossier(config.data_dir()), catalog, theme=theme)
+        display(search.box)
+
+    def kennisagenda(self) -> None:
+        """The network's Kennisagenda: submit research questions and vote on others'."""
+        from .widgets.agenda import AgendaPanel
+
+        panel = AgendaPanel(self.runner.store, self.runner.info.network_id, self.runner.catalog)
+        display(panel.box)
+        self.runner.add_panel(panel)
+
+    def jaarplan(self, network: str | None = None) -> None:
+        """The network's year plan with agendas; participants record their attendance."""
+        from .content.yearplan import load_plan
+        from .widgets.yearplan import YearPlanPanel
+
+        network_id = network or self.runner.info.network_id
+        plan = load_plan(config.data_dir(), network_id)
+        panel = YearPlanPanel(self.runner.store, plan, self.runner.catalog)
+        display(panel.box)
+        self.runner.add_panel(panel)
+
     def finish(self) -> None:
         """Show the footer and bind the page to its participant (waits for the request)."""
         display(self.runner.footer)

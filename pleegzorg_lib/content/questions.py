@@ -97,13 +97,51 @@ def ranking(
     )
 
 
-FACTORIES: dict[str, Callable[..., Question]] = {
+def netwerkkaart(id: str, prompt: str, *, help: str = "") -> Question:
+    """A netwerkkaart (support-network map): people placed around the participant."""
+    return Question(id=id, kind=QuestionKind.NETWORK_MAP, prompt=prompt, help=help)
+
+
+def reflection_cycle(id: str, cycle: str = "alact", *, situation: str = "") -> list[Question]:
+    """One open question per step of a reflection cycle (ALACT, Gibbs, STARR from data/)."""
+    from .tools import reflection_cycle_questions
+
+    return reflection_cycle_questions(id, cycle, situation=situation)
+
+
+def scale_sequence(id: str, topic: str) -> list[Question]:
+    """The schaalvraag sequence: where are you now, what got you there, a 10, one step up."""
+    from .tools import scale_sequence_questions
+
+    return scale_sequence_questions(id, topic)
+
+
+def vakmanschap(id: str) -> list[Question]:
+    """Self-assessment on the four Vakmanschap development tasks, with reflection."""
+    from .tools import vakmanschap_questions
+
+    return vakmanschap_questions(id)
+
+
+def wie_weet_wat(id: str = "wie-weet-wat") -> list[Question]:
+    """What I know, what I am looking for, and whether others may find me."""
+    from .tools import wie_weet_wat_questions
+
+    return wie_weet_wat_questions(id)
+
+
+FACTORIES: dict[str, Callable[..., Question | list[Question]]] = {
     "open_question": open_question,
     "likert": likert,
     "single_choice": single_choice,
     "multiple_choice": multiple_choice,
     "scale_0_10": scale_0_10,
     "ranking": ranking,
+    "netwerkkaart": netwerkkaart,
+    "reflection_cycle": reflection_cycle,
+    "scale_sequence": scale_sequence,
+    "vakmanschap": vakmanschap,
+    "wie_weet_wat": wie_weet_wat,
 }
 
 
@@ -128,10 +166,13 @@ def questions_in_source(source: str, file: str, first_line: int = 1) -> list[Que
         except ValueError as exc:
             raise ContentError(file, line, node.func.attr, t("content.literal_args")) from exc
         try:
-            question = FACTORIES[node.func.attr](*args, **kwargs)
-        except (TypeError, ValueError) as exc:
+            made = FACTORIES[node.func.attr](*args, **kwargs)
+        except ContentError:
+            raise
+        except (TypeError, ValueError, LookupError) as exc:
             raise ContentError(file, line, node.func.attr, str(exc)) from exc
-        found.append((node.lineno, node.col_offset, question))
+        for question in made if isinstance(made, list) else [made]:
+            found.append((node.lineno, node.col_offset, question))
     return [q for _, _, q in sorted(found, key=lambda item: item[:2])]
 
 

@@ -5,13 +5,43 @@ The language is chosen per server with ``PLEEGZORG_LANG`` (``nl`` default, ``en`
 
 from __future__ import annotations
 
+import importlib
 import os
 from typing import Any
 
 from .en import MESSAGES as _EN
 from .nl import MESSAGES as _NL
 
-CATALOGS: dict[str, dict[str, str]] = {"nl": _NL, "en": _EN}
+#: Feature catalogs (``i18n/<feature>.py`` with ``NL`` and ``EN`` dicts) merged into the main
+#: ones, so each tool keeps its texts next to each other without editing one huge file.
+FEATURE_CATALOGS = (
+    "netwerkkaart",
+    "tools",
+    "reflection",
+    "dossier",
+    "yearplan",
+    "agenda",
+)
+
+
+def _merged() -> dict[str, dict[str, str]]:
+    nl, en = dict(_NL), dict(_EN)
+    for name in FEATURE_CATALOGS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        for target, extra in ((nl, module.NL), (en, module.EN)):
+            clash = set(target) & set(extra)
+            if clash:
+                raise RuntimeError(f"i18n/{name}.py redefines {sorted(clash)}")
+            target.update(extra)
+    return {"nl": nl, "en": en}
+
+
+CATALOGS: dict[str, dict[str, str]] = _merged()
 DEFAULT_LANGUAGE = "nl"
 
 __all__ = ["CATALOGS", "DEFAULT_LANGUAGE", "current_language", "t"]
@@ -37,7 +67,7 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
     back to Dutch; a key missing everywhere is returned as is, so a gap shows, never crashes.
     """
     lang = lang or current_language()
-    template = CATALOGS[lang].get(key) or _NL.get(key)
+    template = CATALOGS[lang].get(key) or CATALOGS[DEFAULT_LANGUAGE].get(key)
     if template is None:
         return key
     return template.format(**{k: _format_number(v, lang) for k, v in params.items()})

@@ -33,6 +33,7 @@ class QuestionKind(StrEnum):
     MULTIPLE_CHOICE = "multiple_choice"
     SCALE_0_10 = "scale_0_10"
     RANKING = "ranking"
+    NETWORK_MAP = "network_map"  # a netwerkkaart: people around the centre (a JSON object)
 
 
 class AnswerError(ValueError):
@@ -62,6 +63,8 @@ class Question:
     max_length: int = DEFAULT_MAX_LENGTH
     low_label: str = ""
     high_label: str = ""
+    #: ids of earlier questions whose answers are shown above this one (reflection cycles)
+    carry: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not is_valid_id(self.id):
@@ -122,6 +125,10 @@ class Question:
             if not isinstance(value, list | tuple) or sorted(value) != sorted(self.options):
                 raise AnswerError("answer.invalid")
             return list(value)
+        if kind == QuestionKind.NETWORK_MAP:
+            from .netwerkkaart import validate_map
+
+            return validate_map(value)
         raise AnswerError("answer.invalid")  # pragma: no cover - enum is exhaustive
 
     def is_answered(self, value: Any) -> bool:
@@ -132,6 +139,8 @@ class Question:
             return bool(value.strip())
         if isinstance(value, list | tuple):
             return len(value) > 0
+        if isinstance(value, dict):
+            return bool(value.get("people"))
         return True
 
 

@@ -44,6 +44,11 @@ class QuestionView(ABC):
             header.append(_text_html(question.help, "pz-help"))
         if question.shared:
             header.append(_text_html(t("shared.notice"), "pz-shared"))
+        self.carry: w.HTML | None = None
+        if question.carry:  # earlier answers of a reflection cycle, carried forward
+            self.carry = w.HTML("")
+            self.carry.add_class("pz-carry")
+            header.append(self.carry)
         self.input = self._build_input()
         self.box = w.VBox([*header, self.input, self.status])
         for css in ("pz-question", f"pz-q-{question.id}", f"pz-kind-{question.kind.value}"):
@@ -73,6 +78,29 @@ class QuestionView(ABC):
     def _changed(self, debounce: bool = False) -> None:
         if not self._loading and self.on_change is not None:
             self.on_change(self, debounce)
+
+    def show_carry(self, earlier: list[tuple[str, Any]]) -> None:
+        """Show the participant's earlier answers (prompt, value) above this question.
+
+        Participant text is escaped: this HTML widget would otherwise run what they typed.
+        """
+        if self.carry is None:
+            return
+        parts = []
+        for prompt, value in earlier:
+            text = "; ".join(map(str, value)) if isinstance(value, list) else value
+            if text is None or (isinstance(text, str) and not text.strip()):
+                continue
+            parts.append(
+                f'<div class="pz-carry-item"><div class="pz-carry-prompt">{html.escape(prompt)}'
+                f'</div><div class="pz-carry-answer">{html.escape(str(text))}</div></div>'
+            )
+        self.carry.value = (
+            f'<details open><summary>{html.escape(t("carry.title"))}</summary>{"".join(parts)}'
+            "</details>"
+            if parts
+            else ""
+        )
 
     def set_status(self, text: str, css: str) -> None:
         self.status.value = f'<span class="{css}">{html.escape(text)}</span>'
@@ -238,4 +266,8 @@ _VIEWS: dict[QuestionKind, type[QuestionView]] = {
 
 def build_question(question: Question, number: int) -> QuestionView:
     """Build the view for ``question``, shown as question ``number`` on the page."""
+    if question.kind == QuestionKind.NETWORK_MAP:  # imported only by worksheets that use it
+        from .netwerkkaart import NetworkMapView
+
+        return NetworkMapView(question, number)
     return _VIEWS[question.kind](question, number)

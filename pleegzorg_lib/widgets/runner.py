@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import logging
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 import ipywidgets as w
@@ -34,6 +35,21 @@ log = logging.getLogger(__name__)
 
 TEXT_DEBOUNCE_SECONDS = 0.8
 
+#: Called with the participant's saved answers ``{question id: value}`` whenever they change.
+AnswersListener = Callable[[dict[str, Any]], None]
+
+
+class Panel(Protocol):
+    """A tool on the page that is not a question (Kennisagenda, jaarplan, Wie weet wat …).
+
+    The runner tells it who the participant is; ``None`` after erasing. Panels keep their
+    own data in the store and check every action against the bound participant.
+    """
+
+    box: w.Widget
+
+    def bind(self, participant: Participant | None, session_code: str) -> None: ...
+
 
 class WorksheetRunner:
     """One worksheet page for one participant."""
@@ -54,6 +70,8 @@ class WorksheetRunner:
         self._timers: dict[str, threading.Timer] = {}
         self._lock = threading.RLock()
         self._loading = False
+        self._listeners: list[AnswersListener] = []
+        self.panels: list[Panel] = []
         self.header.role.observe(self._on_role, "value")
         self.header.name.observe(self._on_name, "value")
         self.header.resume_button.on_click(lambda _b: self.resume(self.header.resume_input.value))
@@ -81,6 +99,39 @@ class WorksheetRunner:
     @property
     def question_ids(self) -> list[str]:
         return list(self.views)
+
+    def add_panel(self, panel: Panel) -> Panel:
+        """Add a tool panel; it is bound to the participant together with the questions."""
+        self.panels.append(panel)
+        if self.participant is not None:
+            panel.bind(self.participant, self.session_code)
+        return panel
+
+    def on_answers(self, listener: AnswersListener) -> None:
+        """Call ``listener`` with the saved answers now and after every load or save."""
+        self._listeners.append(listener)
+        listener(dict(self._saved))
+
+    def _answers_changed(self) -> None:
+        saved = dict(self._saved)
+        for view in self.views.values():
+            carry = view.question.carry
+            if carry:
+                views = self.views
+                earlier = [(views[c].question.prompt, saved.get(c)) for c in carry if c in views]
+                view.show_carry(earlier)
+        for listener in self._listeners:
+            try:
+                listener(saved)
+            except Exception:  # a display must never break saving
+                log.exception("answers listener failed on %s", self.info.id)
+
+    def _bind_panels(self) -> None:
+        for panel in self.panels:
+            try:
+                panel.bind(self.participant, self.session_code)
+            except Exception:
+                log.exception("binding a panel on %s failed", self.info.id)
 
     # -- binding ------------------------------------------------------------------------
     def bind(self, query_string: str | None) -> None:
@@ -114,6 +165,7 @@ class WorksheetRunner:
         self.store.enrol(participant.id, self.info.id, session)
         self._show_participant()
         self._load_answers()
+        self._bind_panels()
         self.header.show_message(message, kind)
         self.poll.start(session, participant.id)
 
@@ -151,6 +203,7 @@ class WorksheetRunner:
         self.header.resume_input.value = ""
         self._show_participant()
         self._load_answers()
+        self._bind_panels()
         self.header.show_message(message, kind)
         return True
 
@@ -188,6 +241,7 @@ class WorksheetRunner:
                 view.set_status("", "pz-status-empty")
                 view.box.remove_class("pz-saved")
         self._update_progress()
+        self._answers_changed()
 
     # -- saving -------------------------------------------------------------------------
     def _on_change(self, view: QuestionView, debounce: bool) -> None:
@@ -243,6 +297,7 @@ class WorksheetRunner:
             if view.get_value() == raw:
                 self._mark_saved(view)
             self._update_progress()
+            self._answers_changed()
             return True
 
     def _mark_saved(self, view: QuestionView) -> None:
@@ -289,6 +344,8 @@ class WorksheetRunner:
             self.footer_text.value = ""
             self.header.show_message(t("rights.erased"), "success")
             self._update_progress()
+            self._answers_changed()
+            self._bind_panels()
         return True
 
     # -- identity fields ----------------------------------------------------------------
