@@ -203,7 +203,9 @@ class WorksheetPage:
 
         network_id = network or self.runner.info.network_id
         plan = load_plan(config.data_dir(), network_id)
-        panel = YearPlanPanel(self.runner.store, plan, self.runner.catalog)
+        panel = YearPlanPanel(
+            self.runner.store, plan, self.runner.catalog, page_path=self.runner.info.path
+        )
         display(panel.box)
         self.runner.add_panel(panel)
 

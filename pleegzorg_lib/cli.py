@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import config
+from .cli_plan import add_plan_parser
 from .content import ContentError, load_catalog, load_worksheet_index
 from .i18n import t
 
@@ -119,6 +120,26 @@ def _export_session(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_agenda(args: argparse.Namespace) -> int:
+    from .content import cached_catalog
+    from .export import agenda_csv
+    from .store import open_store
+
+    catalog = cached_catalog(str(config.data_dir()))
+    if catalog.network(args.network) is None:
+        known = ", ".join(n.id for n in catalog.networks)
+        print(t("cli.unknown_network", id=args.network, known=known), file=sys.stderr)
+        return 2
+    store = open_store()
+    try:
+        items = store.agenda_items(args.network)
+    finally:
+        store.close()
+    Path(args.output).write_text(agenda_csv(items, catalog), encoding="utf-8")
+    print(t("cli.agenda_written", path=args.output, n=len([i for i in items if not i.hidden])))
+    return 0
+
+
 def _participant_by_code(store, typed: str):  # noqa: ANN001, ANN202 - small CLI helper
     from .model import normalize_code
 
@@ -205,6 +226,60 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema_state(store) -> tuple[str | None, int | None]:  # noqa: ANN001 - small CLI helper
+    from .store import migrations
+
+    with store.engine.connect() as conn:
+        revision = migrations.current_revision(conn)
+        legacy = migrations.legacy_schema_version(conn) if revision is None else None
+    return revision, legacy
+
+
+def _db_open(_args: argparse.Namespace):  # noqa: ANN202 - small CLI helper
+    from sqlalchemy.engine import make_url
+
+    from .store import open_store
+
+    store = open_store(migrate=False)
+    print(t("cli.db.database", url=make_url(store.url).render_as_string(hide_password=True)))
+    return store
+
+
+def _db_current(args: argparse.Namespace) -> int:
+    from .store.migrations import HEAD
+
+    store = _db_open(args)
+    try:
+        revision, legacy = _schema_state(store)
+    finally:
+        store.close()
+    if revision is None:
+        state = t("cli.db.empty") if legacy is None else t("cli.db.legacy", version=legacy)
+    else:
+        mark = t("cli.db.head") if revision == HEAD else t("cli.db.behind", head=HEAD)
+        state = f"{revision} {mark}"
+    print(t("cli.db.current", revision=state))
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    store = _db_open(args)
+    try:
+        revision, legacy = _schema_state(store)
+        _before, after = store.migrate()
+    finally:
+        store.close()
+    if revision == after:
+        print(t("cli.db.up_to_date", revision=after))
+        return 0
+    if revision is None:
+        revision = (
+            t("cli.db.empty_short") if legacy is None else t("cli.db.legacy_short", version=legacy)
+        )
+    print(t("cli.db.upgraded", before=revision, after=after))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .server.app import serve
 
@@ -245,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["html", "pdf", "md", "json"], default="html")
     p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
     p.set_defaults(func=_export_participant)
+    p = export_sub.add_parser("agenda", help="kennisagenda van een netwerk als CSV")
+    p.add_argument("network", help="id van het netwerk (zie: pleegzorg catalog)")
+    p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
+    p.set_defaults(func=_export_agenda)
     p = sub.add_parser("forget", help="verwijder alle gegevens van een hervatcode")
     p.add_argument("code", help="hervatcode van de deelnemer")
     p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
@@ -252,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("purge", help="verwijder deelnemers die lang niet actief waren")
     p.add_argument("--older-than", help="bijv. 365d (standaard: PLEEGZORG_RETENTION_DAYS)")
     p.set_defaults(func=_purge)
+    p = sub.add_parser("db", help=t("cli.db.help"))
+    db_sub = p.add_subparsers(dest="db_command", required=True)
+    p = db_sub.add_parser("upgrade", help=t("cli.db.upgrade_help"))
+    p.set_defaults(func=_db_upgrade)
+    p = db_sub.add_parser("current", help=t("cli.db.current_help"))
+    p.set_defaults(func=_db_current)
+    add_plan_parser(sub)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--ip", default="127.0.0.1")

@@ -17,7 +17,7 @@ from .store import SQLStore
 from .widgets.facilitator import LiveView
 from .widgets.new_session import NewSessionForm
 
-__all__ = ["live_view", "new_session_form", "open_live_view"]
+__all__ = ["intervisie_timer", "live_view", "new_session_form", "open_live_view"]
 
 
 def open_live_view(query_string: str | None, *, store: SQLStore) -> LiveView | None:
@@ -62,3 +62,13 @@ def new_session_form(*, store: SQLStore | None = None) -> NewSessionForm:
     form = NewSessionForm(catalog, worksheets, store=store or _default_store())
     display(form.box)
     return form
+
+
+def intervisie_timer(format_id: str = "incidentmethode"):  # noqa: ANN201 - widget type lazy
+    """Show the round timer of an intervisie format from ``data/tools/intervisie.yaml``."""
+    from .content.tools import load_intervisie
+    from .widgets.intervisie import IntervisieTimer
+
+    timer = IntervisieTimer(load_intervisie(config.data_dir(), format_id))
+    display(timer.box)
+    return timer

@@ -23,6 +23,9 @@ _LAZY = {
     "bars_html": ".html",
     "question_html": ".html",
     "roles_html": ".html",
+    "role_comparison_html": ".html",
+    "agenda_csv": ".agenda",
+    "agenda_html": ".agenda",
     "SessionData": ".report",
     "answers_csv": ".report",
     "collect_session": ".report",
@@ -32,6 +35,9 @@ _LAZY = {
 
 __all__ = [
     "ParticipantData",
+    "agenda_csv",
+    "agenda_html",
+    "role_comparison_html",
     "ReportError",
     "SessionData",
     "answers_csv",

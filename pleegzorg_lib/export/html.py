@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..analysis import K_MIN, QuestionSummary, SessionSummary
+from ..analysis import K_MIN, QuestionSummary, RoleComparison, SessionSummary
 from ..i18n import current_language, t
 from ..model import QuestionKind
 
@@ -31,13 +31,27 @@ def bars_html(counts: tuple[tuple[str, int], ...]) -> str:
     return f'<div class="pz-chart">{rows}</div>'
 
 
-def question_html(summary: QuestionSummary, *, number: int | None = None, k: int = K_MIN) -> str:
-    """One question's aggregate: chart, mean, ranking or shared texts with word counts."""
+def question_html(
+    summary: QuestionSummary,
+    *,
+    number: int | None = None,
+    k: int = K_MIN,
+    title: str | None = None,
+) -> str:
+    """One question's aggregate: chart, mean, ranking or shared texts with word counts.
+
+    ``title`` replaces the prompt as heading (the role comparison heads columns by role).
+    """
     q = summary.question
     prefix = f'<span class="pz-number">{number}.</span> ' if number is not None else ""
+    heading = (
+        f'<div class="pz-label pz-group-label">{escape(title)}</div>'
+        if title is not None
+        else f'<div class="pz-prompt">{prefix}{escape(q.prompt)}</div>'
+    )
     parts = [
         f'<div class="pz-result pz-result-{escape(q.id)}" data-question="{escape(q.id)}">',
-        f'<div class="pz-prompt">{prefix}{escape(q.prompt)}</div>',
+        heading,
         f'<div class="pz-n">{escape(t("chart.respondents", n=summary.respondents))}</div>',
     ]
     if summary.suppressed:
@@ -89,3 +103,25 @@ def roles_html(summary: SessionSummary, *, k: int = K_MIN) -> str:
     if summary.roles_suppressed:
         return head + f'<p class="pz-help">{escape(t("live.roles_suppressed", k=k))}</p>'
     return head + bars_html(summary.roles)
+
+
+def role_comparison_html(comparison: RoleComparison, *, k: int = K_MIN) -> str:
+    """Each question with one column per role group (groups below k merged or suppressed)."""
+    if comparison.suppressed:
+        return f'<p class="pz-suppressed">{escape(t("byrole.suppressed", k=k))}</p>'
+    groups = ", ".join(f"{label} ({n})" for label, n in comparison.groups)
+    parts = [
+        f'<p class="pz-help">{escape(t("byrole.groups", groups=groups, k=k))}</p>',
+    ]
+    for number, (question, summaries) in enumerate(comparison.questions, start=1):
+        columns = "".join(
+            f'<div class="pz-compare-col">{question_html(s, k=k, title=label)}</div>'
+            for (label, _n), s in zip(comparison.groups, summaries, strict=True)
+        )
+        parts.append(
+            f'<section class="pz-byrole-question" data-question="{escape(question.id)}">'
+            f'<div class="pz-prompt"><span class="pz-number">{number}.</span> '
+            f"{escape(question.prompt)}</div>"
+            f'<div class="pz-compare-grid">{columns}</div></section>'
+        )
+    return "".join(parts)

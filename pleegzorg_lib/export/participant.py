@@ -1,4 +1,6 @@
-"""A participant's own answers, for them to keep: HTML, Markdown or PDF.
+"""A participant's own answers, for them to keep: HTML, Markdown, PDF or JSON.
+
+Besides answers it holds what they put into the tools: agenda items, votes and attendance.
 
 Everything in it was typed or chosen by the participant, and it is escaped all the same.
 """
@@ -27,11 +29,31 @@ class AnsweredWorksheet:
 
 
 @dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    network: str  # the network's name
+    text: str | None  # None: a vote on an item someone else wrote that is now hidden
+    hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceEntry:
+    network: str
+    meeting_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class ParticipantData:
     role: str
     display_name: str
     worksheets: tuple[AnsweredWorksheet, ...]
     made_at: datetime
+    agenda_items: tuple[AgendaEntry, ...] = ()
+    agenda_votes: tuple[AgendaEntry, ...] = ()
+    attendance: tuple[AttendanceEntry, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.worksheets or self.agenda_items or self.agenda_votes or self.attendance)
 
 
 def collect_participant(
@@ -67,17 +89,66 @@ def collect_participant(
             )
         )
     role = catalog.role(participant.role_id or "")
+    extra = store.contributions_of(participant.id)
+
+    def network(network_id: str) -> str:
+        found = catalog.network(network_id)
+        return found.name if found else network_id
+
     return ParticipantData(
         role=role.name if role else "",
         display_name=participant.display_name or "",
         worksheets=tuple(sheets),
         made_at=datetime.now(),
+        agenda_items=tuple(
+            AgendaEntry(network(r["network_id"]), r["text"], r["hidden"])
+            for r in extra["agenda_items"]
+        ),
+        agenda_votes=tuple(
+            AgendaEntry(network(r["network_id"]), r["text"]) for r in extra["agenda_votes"]
+        ),
+        attendance=tuple(
+            AttendanceEntry(network(r["network_id"]), r["meeting_id"]) for r in extra["attendance"]
+        ),
     )
+
+
+def _agenda_text(entry: AgendaEntry) -> str:
+    text = entry.text if entry.text is not None else t("agenda.export.hidden_item")
+    return f"{text} ({t('agenda.export.hidden')})" if entry.hidden else text
+
+
+def _tool_sections(data: ParticipantData) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The tools' part of the export: (heading, [(label, text)]) per non-empty section."""
+    sections = [
+        (
+            t("agenda.export.items"),
+            [(e.network, _agenda_text(e)) for e in data.agenda_items],
+        ),
+        (
+            t("agenda.export.votes"),
+            [(e.network, _agenda_text(e)) for e in data.agenda_votes],
+        ),
+        (
+            t("agenda.export.attendance"),
+            [
+                ("", t("agenda.export.meeting", network=e.network, meeting=e.meeting_id))
+                for e in data.attendance
+            ],
+        ),
+    ]
+    return [(heading, rows) for heading, rows in sections if rows]
 
 
 def _value_text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, dict) and "people" in value:  # a netwerkkaart
+        from .. import config
+        from ..content.netwerkkaart import load_netwerkkaart_spec
+        from ..model.netwerkkaart import describe_map
+
+        return describe_map(value, load_netwerkkaart_spec(config.data_dir()))
     return "" if value is None else str(value)
 
 
@@ -99,6 +170,14 @@ def participant_html(data: ParticipantData) -> str:
             for prompt, v in sheet.items
         )
         body.append(f"<h2>{escape(sheet.title)}{session}</h2>{items}")
+    for heading, rows in _tool_sections(data):
+        items = "".join(
+            '<div class="pz-result">'
+            + (f'<div class="pz-prompt">{escape(label)}</div>' if label else "")
+            + f'<div class="pz-answer">{escape(value)}</div></div>'
+            for label, value in rows
+        )
+        body.append(f"<h2>{escape(heading)}</h2>{items}")
     return (
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -127,7 +206,13 @@ def participant_markdown(data: ParticipantData) -> str:
         lines += [f"## {md_text(sheet.title)}{suffix}", ""]
         for prompt, value in sheet.items:
             lines += [f"**{md_text(prompt)}**", "", md_text(_value_text(value)) or "—", ""]
-    if not data.worksheets:
+    for heading, rows in _tool_sections(data):
+        lines += [f"## {md_text(heading)}", ""]
+        for label, value in rows:
+            prefix = f"**{md_text(label)}**: " if label else ""
+            lines += [f"- {prefix}{md_text(value)}"]
+        lines.append("")
+    if data.empty:
         lines.append(md_text(t("rights.nothing")))
     return "\n".join(lines)
 
@@ -145,6 +230,14 @@ def participant_json(data: ParticipantData) -> str:
                     "answers": [{"question": p, "answer": v} for p, v in s.items],
                 }
                 for s in data.worksheets
+            ],
+            "agenda_items": [
+                {"network": e.network, "text": e.text, "hidden": e.hidden}
+                for e in data.agenda_items
+            ],
+            "agenda_votes": [{"network": e.network, "text": e.text} for e in data.agenda_votes],
+            "attendance": [
+                {"network": e.network, "meeting": e.meeting_id} for e in data.attendance
             ],
         },
         ensure_ascii=False,

@@ -56,7 +56,7 @@ def render_landing(
         '<main class="pz-landing-main">'
         f'<h1>{_e(t("site.title"))}</h1><p class="pz-tagline">{_e(t("site.tagline"))}</p>'
         f'<p class="pz-intro-text">{_e(t("landing.intro"))}</p>'
-        f"{body}"
+        f"{body}{_facilitator_block(base_url)}"
         f'<footer class="pz-landing-footer">{_e(t("landing.privacy"))}</footer>'
         "</main></body></html>"
     )
@@ -70,4 +70,24 @@ def _card(info: WorksheetInfo, base_url: str) -> str:
         f'<a class="pz-card-link" href="{_e(href)}">{_e(info.title)}</a>'
         f'<span class="pz-card-meta">{_e(minutes)}</span>'
         f'<p class="pz-card-desc">{_e(info.description)}</p></li>'
+    )
+
+
+#: Pages for facilitators (not worksheets: no answers are stored on them).
+FACILITATOR_PAGES = (
+    ("facilitator/nieuwe-bijeenkomst.ipynb", "landing.fac.new_session"),
+    ("facilitator/intervisie.ipynb", "landing.fac.intervisie"),
+)
+
+
+def _facilitator_block(base_url: str) -> str:
+    links = "".join(
+        f'<li class="pz-card"><a class="pz-card-link" '
+        f'href="{_e(base_url + "voila/render/" + quote(path))}">{_e(t(key))}</a>'
+        f'<p class="pz-card-desc">{_e(t(key + "_desc"))}</p></li>'
+        for path, key in FACILITATOR_PAGES
+    )
+    return (
+        '<section class="pz-network-block pz-facilitators" id="gespreksbegeleiders">'
+        f'<h2>{_e(t("landing.fac.title"))}</h2><ul class="pz-cards">{links}</ul></section>'
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from .. import config
+from .errors import StoreError
 from .schema import SCHEMA_VERSION
 from .sessions import Poll, Session
-from .sqlstore import Participant, SQLStore, StoreError
+from .sqlstore import Participant, SQLStore
+from .tools import AgendaItem
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AgendaItem",
     "Participant",
     "Poll",
     "SQLStore",
@@ -21,7 +24,7 @@ __all__ = [
 Store = SQLStore
 
 
-def open_store(url: str | None = None) -> SQLStore:
+def open_store(url: str | None = None, *, migrate: bool = True) -> SQLStore:
     """Open (and migrate) the store at ``url``, by default ``PLEEGZORG_DATABASE_URL``
-    or the embedded SQLite file."""
-    return SQLStore(url or config.database_url())
+    or the embedded SQLite file. ``migrate=False`` connects without changing the schema."""
+    return SQLStore(url or config.database_url(), migrate=migrate)

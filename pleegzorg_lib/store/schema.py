@@ -1,8 +1,14 @@
-"""Tables of the store and their migrations. Bump SCHEMA_VERSION with every change."""
+"""Tables of the store.
+
+Every change here needs an Alembic revision in ``migrations/versions/`` that makes the same
+change (``tests/unit/test_migrations.py`` compares the two), and a bump of SCHEMA_VERSION, which
+the revision writes to ``pz_meta`` so that an older program refuses a newer database.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -12,9 +18,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -121,4 +128,41 @@ poll_answers = Table(
     Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
     Column("value_json", Text, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# --- version 4: tools of issue #4 — the network's agenda (with votes) and attendance ---------
+
+# Subjects participants propose for a network's agenda (kennisagenda, theme meetings).
+agenda_items = Table(
+    "pz_agenda_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("theme_id", String(64), nullable=True),
+    Column("text", Text, nullable=False),
+    # who proposed it
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # hidden by a facilitator: kept, but neither listed nor open to votes
+    Column("hidden", Boolean, nullable=False, default=False, server_default=false()),
+)
+
+# One vote per participant per item: the primary key enforces it, also under concurrency.
+agenda_votes = Table(
+    "pz_agenda_votes",
+    metadata,
+    Column("item_id", Integer, ForeignKey("pz_agenda_items.id"), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Who was present at which meeting of a network.
+attendance = Table(
+    "pz_attendance",
+    metadata,
+    Column("network_id", String(64), primary_key=True),
+    Column("meeting_id", String(64), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
 )

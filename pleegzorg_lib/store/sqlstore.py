@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,22 +24,30 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
-    inspect,
     select,
     text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from ..model import code_digest, new_resume_code
-from . import schema
+from . import migrations, schema
+from .directory import DirectoryMixin
+from .errors import StoreError
 from .rights import RightsMixin
-from .schema import SCHEMA_VERSION, answer_history, answers, enrolments, participants
+from .schema import answer_history, answers, enrolments, participants
 from .sessions import SessionsMixin
+from .tools import ToolsMixin
 
 BUSY_TIMEOUT_MS = 15_000
+#: PostgreSQL advisory lock held while migrating: several servers may start at once.
+MIGRATION_LOCK = 7302511
+_MIGRATING = threading.Lock()
+
+__all__ = ["Participant", "SQLStore", "StoreError"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,10 +89,6 @@ NETWORK_FILESYSTEMS = {
     "fuse.rclone",
     "fuse.s3fs",
 }
-
-
-class StoreError(RuntimeError):
-    """The store cannot be used as configured; the message is Dutch and says why."""
 
 
 def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
@@ -144,7 +149,7 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-class SQLStore(SessionsMixin, RightsMixin):
+class SQLStore(SessionsMixin, RightsMixin, ToolsMixin, DirectoryMixin):
     """Participants, enrolments and answers in a relational database."""
 
     def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):
@@ -155,14 +160,19 @@ class SQLStore(SessionsMixin, RightsMixin):
             index_elements=keys, set_={c: stmt.excluded[c] for c in update_cols}
         )
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        """Open the store at ``url`` and bring its schema to the newest revision.
+
+        ``migrate=False`` only connects (``pleegzorg db current`` must not change anything).
+        """
         url = _normalise_url(url)
         self.url = url
         if url.startswith("sqlite"):
             self.engine = _sqlite_engine(url)
         else:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
-        self.migrate()
+        if migrate:
+            self.migrate()
 
     # -- plumbing -----------------------------------------------------------------------
     @contextmanager
@@ -175,33 +185,46 @@ class SQLStore(SessionsMixin, RightsMixin):
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    def migrate(self) -> None:
-        """Create missing tables and record the schema version (idempotent, safe to race)."""
+    @contextmanager
+    def migration_transaction(self) -> Iterator[Connection]:
+        """A write transaction that holds the migration lock, for Alembic to run in.
+
+        SQLite: ``BEGIN IMMEDIATE`` takes the database's write lock, so another process
+        migrating at the same time waits (busy timeout) and then finds the work done.
+        PostgreSQL: a transaction-scoped advisory lock. Both roll DDL back on failure.
+        """
         with self._write() as conn:
-            if conn.dialect.name == "postgresql":  # several servers may start at once
-                conn.execute(text("SELECT pg_advisory_xact_lock(7302511)"))
-            schema.metadata.create_all(conn)
-            current = conn.execute(
-                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-            ).scalar_one_or_none()
-            if current is None:
-                conn.execute(
-                    insert(schema.meta).values(key="schema_version", value=str(SCHEMA_VERSION))
-                )
-            elif int(current) > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"database schema {current} is newer than this program ({SCHEMA_VERSION})"
-                )
-            elif int(current) < SCHEMA_VERSION:
-                # create_all above added new tables; new columns of old tables are added here.
-                columns = {c["name"] for c in inspect(conn).get_columns("pz_sessions")}
-                if "expected" not in columns:
-                    conn.execute(text("ALTER TABLE pz_sessions ADD COLUMN expected INTEGER"))
-                conn.execute(
-                    update(schema.meta)
-                    .where(schema.meta.c.key == "schema_version")
-                    .values(value=str(SCHEMA_VERSION))
-                )
+            if conn.dialect.name == "postgresql":
+                conn.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            yield conn
+
+    def revision(self) -> str | None:
+        """The Alembic revision of the database, or ``None`` before the first migration."""
+        with self._read() as conn:
+            return migrations.current_revision(conn)
+
+    def _at_head(self) -> bool:
+        """One cheap query: is the database at this program's newest revision?"""
+        try:
+            with self._read() as conn:
+                rows = conn.execute(
+                    text(f"SELECT version_num FROM {migrations.VERSION_TABLE}")
+                ).all()
+        except DBAPIError:  # no alembic_version yet: a new or a pre-Alembic database
+            return False
+        return [r[0] for r in rows] == [migrations.HEAD]
+
+    def migrate(self) -> tuple[str | None, str | None]:
+        """Upgrade the schema to the newest revision; return (revision before, after).
+
+        Cheap when nothing is to do (one SELECT, Alembic is not even imported); otherwise
+        Alembic runs under the migration lock, and is safe to race (idempotent).
+        """
+        if self._at_head():
+            return migrations.HEAD, migrations.HEAD
+        # Alembic's ``op``/``context`` are process-wide: one migration per process at a time.
+        with _MIGRATING, self.migration_transaction() as conn:
+            return migrations.upgrade(conn)
 
     def schema_version(self) -> int:
         """The schema version recorded in the database."""

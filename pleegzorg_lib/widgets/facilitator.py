@@ -19,7 +19,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..analysis import K_MIN, answers_frame, summarize_question
+from ..analysis import K_MIN, answers_frame, compare_by_role, summarize_question
 from ..export import (
     ReportError,
     answers_csv,
@@ -28,6 +28,7 @@ from ..export import (
     question_html,
     report_html,
     report_markdown,
+    role_comparison_html,
     roles_html,
 )
 from ..export.report import SessionData
@@ -38,7 +39,10 @@ from ..store import Session, SQLStore
 log = logging.getLogger(__name__)
 
 REFRESH_SECONDS = 3.0
-REPORT_TAB = 4
+TABS = ("results", "present", "poll", "compare", "byrole", "agenda", "report")
+BYROLE_TAB = TABS.index("byrole")
+AGENDA_TAB = TABS.index("agenda")
+REPORT_TAB = TABS.index("report")
 POLL_PROMPT_LIMIT = 300
 
 
@@ -148,9 +152,25 @@ class LiveView:
         self.pdf_link = _html()
         report_box = w.VBox([self.report, self.pdf_button, self.pdf_link])
 
-        self.tabs = w.Tab(children=[self.results, present_box, poll_box, compare_box, report_box])
+        # answers compared by role (dialogues), and the network's Kennisagenda
+        self.byrole = _html(css="pz-byrole")
+        from .agenda import AgendaAdmin
+
+        self.agenda = AgendaAdmin(store, session.network_id, catalog, self.may)
+
+        self.tabs = w.Tab(
+            children=[
+                self.results,
+                present_box,
+                poll_box,
+                compare_box,
+                self.byrole,
+                self.agenda.box,
+                report_box,
+            ]
+        )
         self.tabs.observe(self._on_tab, "selected_index")
-        for index, key_ in enumerate(("results", "present", "poll", "compare", "report")):
+        for index, key_ in enumerate(TABS):
             self.tabs.set_title(index, t(f"live.tab.{key_}"))
         self.box = w.VBox([self.header, self.roles, self.updated, self.tabs])
         self.box.add_class("pz-live")
@@ -202,8 +222,7 @@ class LiveView:
                 self.compare_choice.options = [
                     (q.prompt[:80], q.id) for q in data.worksheet.questions
                 ]
-            if self.tabs.selected_index == REPORT_TAB:
-                self._render_report(data)
+            self._render_tab(self.tabs.selected_index, data)
 
     def _render_results(self, data: SessionData) -> None:
         children = []
@@ -357,8 +376,28 @@ class LiveView:
 
     # -- report ---------------------------------------------------------------------------
     def _on_tab(self, change: dict[str, Any]) -> None:
-        if change["new"] == REPORT_TAB and self.data is not None and self.may():
-            self._render_report(self.data)
+        if self.data is not None and self.may():
+            self._render_tab(change["new"], self.data)
+
+    def _render_tab(self, index: int | None, data: SessionData) -> None:
+        """Tabs that cost work are only computed while they are shown."""
+        if index == REPORT_TAB:
+            self._render_report(data)
+        elif index == BYROLE_TAB:
+            self.render_byrole(data)
+        elif index == AGENDA_TAB:
+            self.agenda.refresh()
+
+    def render_byrole(self, data: SessionData) -> None:
+        """Each question with a column per role (k per role, smaller roles merged)."""
+        comparison = compare_by_role(
+            data.worksheet.questions,
+            answers_frame(self.store.session_answers(self.session.code, data.worksheet.info.id)),
+            participants=self.store.session_participants(self.session.code),
+            role_names={r.id: r.name for r in self.catalog.roles},
+            hidden=self.store.hidden(self.session.code),
+        )
+        _set(self.byrole, role_comparison_html(comparison))
 
     def make_pdf(self) -> bool:
         """Print the report to PDF (headless Chromium) and offer it for download."""

@@ -37,9 +37,22 @@ def free_port() -> int:
 class VoilaServer:
     """``pleegzorg serve`` in a subprocess; restartable on the same port and database."""
 
-    def __init__(self, db_path: Path, log_path: Path) -> None:
+    def __init__(
+        self,
+        db_path: Path | None,
+        log_path: Path,
+        *,
+        database_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """A server on ``db_path`` (SQLite), or on ``database_url`` (e.g. PostgreSQL, shared
+        by several servers); ``env`` adds environment variables for the server process."""
+        if database_url is None and db_path is None:
+            raise ValueError("give db_path or database_url")
         self.db_path = db_path
+        self.database_url = database_url or f"sqlite:///{db_path}"
         self.log_path = log_path
+        self.extra_env = dict(env or {})
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -48,15 +61,24 @@ class VoilaServer:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self) -> None:
-        env = dict(os.environ, PLEEGZORG_DATABASE_URL=f"sqlite:///{self.db_path}")
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(self.port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
+        self.launch()
+        self.wait_ready()
+
+    def launch(self) -> None:
+        """Start the process without waiting: several servers can come up side by side."""
+        env = dict(os.environ, PLEEGZORG_DATABASE_URL=self.database_url, **self.extra_env)
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(self.port)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
+            )
+
+    def wait_ready(self) -> None:
+        """Wait until the landing page answers (60 s at most)."""
+        assert self.proc is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

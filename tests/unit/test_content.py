@@ -18,13 +18,15 @@ from pleegzorg_lib.content import (
 from ..conftest import REPO
 
 
-def test_the_four_leernetwerken_from_the_seeds_are_in_the_catalog(catalog) -> None:
+def test_the_leernetwerken_and_programmes_from_the_seeds_are_in_the_catalog(catalog) -> None:
     ids = [n.id for n in catalog.networks]
     assert ids == [
         "breakdown",
         "netwerkpleegzorg",
         "gedeeld-opvoederschap",
         "kennis-en-ontwikkeling",
+        "samenwerken",  # the dialogues "Samenwerken binnen pleegzorg"
+        "vakmanschap",  # Platform Vakmanschap jeugdprofessionals
     ]
     breakdown = catalog.network("breakdown")
     assert {t.id for t in breakdown.themes} >= {"informele-steun", "puberteit"}
@@ -111,7 +113,8 @@ def test_duplicate_role_id_is_refused(data_copy: Path) -> None:
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("id: anders", "id: ouder"))
     err = _error(data_copy)
-    assert err.field == "roles[9].id"
+    roles = [line for line in path.read_text().splitlines() if line.startswith("  - id: ")]
+    assert err.field == f"roles[{len(roles) - 1}].id"  # "anders" is the last role
     assert "komt al voor" in str(err)
 
 

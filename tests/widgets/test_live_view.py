@@ -7,7 +7,7 @@ import pytest
 from pleegzorg_lib.export import collect_session, report_html
 from pleegzorg_lib.facilitator import live_view, open_live_view
 from pleegzorg_lib.sessions import create_session
-from pleegzorg_lib.widgets.facilitator import LiveView
+from pleegzorg_lib.widgets.facilitator import REPORT_TAB, LiveView
 
 WS = "informele-steun"
 ROLES = ["pleegouder"] * 5 + ["pleegzorgbegeleider"] * 3 + ["jeugdbeschermer"] * 2
@@ -65,7 +65,7 @@ def test_live_view_shows_aggregates_but_never_names_or_personal_answers(store, s
     assert "Koffie met andere pleegouders &lt;b&gt;3&lt;/b&gt;" in page
     assert "<b>3</b>" not in page
     assert "Persoonlijk geheim" not in page
-    view.tabs.selected_index = 4  # the report tab builds the downloads
+    view.tabs.selected_index = REPORT_TAB  # the report tab builds the downloads
     assert "pz-download" in view.report.value
     assert "Naam" not in page and "Naam" not in view.report.value
 
@@ -176,7 +176,10 @@ def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypat
     index = load_worksheet_index(config.workbooks_dir(), catalog)
     form = NewSessionForm(catalog, index, store=store)
     form.network.value = "netwerkpleegzorg"
-    assert [v for _, v in form.worksheet.options] == ["veilig-in-de-familie"]
+    offered = [v for _, v in form.worksheet.options]
+    assert "veilig-in-de-familie" in offered
+    assert offered == [w.id for w in index if w.network_id == "netwerkpleegzorg"]
+    form.worksheet.value = "veilig-in-de-familie"
     form.title.value = "Twente <januari>"
     form.date.value = datetime.date(2027, 1, 14)
     form.expected.value = 35
@@ -200,3 +203,18 @@ def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypat
     assert "klopt niet" in guarded.result.value
     guarded.organizer.value = "geheim"
     assert guarded.submit() is True
+
+
+def test_by_role_tab_compares_roles_with_k_per_group(store, session_links) -> None:
+    from pleegzorg_lib.widgets.facilitator import BYROLE_TAB
+
+    code = session_links.session.code
+    join(store, code, 10)  # 5 pleegouders, 3 begeleiders, 2 jeugdbeschermers
+    view = open_live_view(query(session_links), store=store)
+    view.refresh()
+    view.tabs.selected_index = BYROLE_TAB
+    page = view.byrole.value
+    assert "Pleegouder (5)" in page and "Overige rollen (5)" in page
+    assert "Jeugdbeschermer" not in page
+    assert "Koffie met andere pleegouders &lt;b&gt;" in page
+    assert "Persoonlijk geheim" not in page and "Naam" not in page

@@ -1,0 +1,68 @@
+"""Reading answers across participants of one worksheet (Wie weet wat).
+
+Only the tool that asks for consent uses this, and it shows only those who said yes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, select
+
+from .schema import answers, participants
+
+
+class _HasRead(Protocol):
+    def _read(self) -> AbstractContextManager[Connection]: ...
+
+
+class DirectoryMixin:
+    """Answers of everyone on a worksheet, the latest value per question over all sessions."""
+
+    def worksheet_answers(
+        self: _HasRead, worksheet_id: str, question_ids: Collection[str]
+    ) -> list[dict[str, Any]]:
+        """One dict per participant: ``participant_id``, ``role_id``, ``display_name`` and
+        ``answers`` ({question id: value}), for everyone who answered any of ``question_ids``.
+        """
+        wanted = list(question_ids)
+        if not wanted:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(
+                select(
+                    answers.c.participant_id,
+                    participants.c.role_id,
+                    participants.c.display_name,
+                    answers.c.question_id,
+                    answers.c.value_json,
+                    answers.c.saved_at,
+                )
+                .join(participants, participants.c.id == answers.c.participant_id)
+                .where(
+                    (answers.c.worksheet_id == worksheet_id) & answers.c.question_id.in_(wanted)
+                )
+                .order_by(answers.c.participant_id, answers.c.saved_at)
+            ).all()
+        people: dict[str, dict[str, Any]] = {}
+        for r in _latest_first(rows):
+            person = people.setdefault(
+                r.participant_id,
+                {
+                    "participant_id": r.participant_id,
+                    "role_id": r.role_id,
+                    "display_name": r.display_name,
+                    "answers": {},
+                },
+            )
+            person["answers"].setdefault(r.question_id, json.loads(r.value_json))
+        return list(people.values())
+
+
+def _latest_first(rows: list[Any]) -> Iterator[Any]:
+    # Rows come oldest first per participant; walk them backwards so setdefault keeps the
+    # most recent value of a question answered in several sessions.
+    return reversed(rows)

@@ -1,0 +1,158 @@
+"""Two Voilà servers share one PostgreSQL store (issue 7, "beyond one machine").
+
+A participant answers on server A; the facilitator's live view on server B shows the answer;
+the participant continues on server B with the resume code from A and finds every answer.
+Nothing of this may live in a kernel or a server's memory: only the store connects them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy.engine import make_url
+
+from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.store import open_store
+
+from .conftest import ARTIFACTS, VoilaServer
+from .pages import (
+    open_worksheet,
+    pick_scale,
+    question,
+    resume_code,
+    type_open,
+    wait_saved,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WORKSHEET_ID = "informele-steun"
+WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
+SHARED_TEXT = "Koffie bij Ans thuis, zonder agenda & zonder <b>haast</b>"
+PERSONAL_TEXT = "Mijn buurvrouw en de appgroep van de pleegzorgorganisatie"
+MEE_EENS = re.compile(r"^\s*Mee eens\s*$")
+SEEDED = 4  # other respondents, so the shared question reaches k = 5 with ours
+
+
+@pytest.fixture
+def shared_database(postgres_url: str) -> Iterator[str]:
+    """A fresh database on the session's PostgreSQL server, dropped afterwards."""
+    url = make_url(postgres_url)
+    name = "pz_two_servers"
+    admin = f"host={url.host} port={url.port} user={url.username} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def two_servers(
+    shared_database: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[VoilaServer, VoilaServer]]:
+    folder = tmp_path_factory.mktemp("two-voila")
+    open_store(shared_database).close()  # create the schema once, before both servers start
+    servers = tuple(
+        VoilaServer(None, folder / f"voila-{name}.log", database_url=shared_database)
+        for name in ("a", "b")
+    )
+    try:
+        for srv in servers:  # side by side: both come up in the time of one
+            srv.launch()
+        for srv in servers:
+            srv.wait_ready()
+        yield servers
+    finally:
+        for srv in servers:
+            srv.stop()
+        ARTIFACTS.mkdir(exist_ok=True)
+        for name, srv in zip("ab", servers, strict=True):
+            if srv.log_path.exists():
+                shutil.copy(srv.log_path, ARTIFACTS / f"voila-{request.node.name}-{name}.log")
+
+
+def test_answers_on_server_a_show_on_server_b(two_servers, shared_database, chromium) -> None:
+    server_a, server_b = two_servers
+    assert server_a.port != server_b.port
+
+    store = open_store(shared_database)
+    links = create_session(
+        store,
+        network_id="breakdown",
+        worksheet_id=WORKSHEET_ID,
+        title="Regio Oost, twee servers",
+        base=server_a.url,
+    )
+    code = links.session.code
+    for i in range(SEEDED):  # other participants of the session, as their kernels would write
+        other, _ = store.create_participant(role_id="pleegouder")
+        store.enrol(other.id, WORKSHEET_ID, code)
+        store.save_answer(
+            other.id, WORKSHEET_ID, "ontmoeting-goed", f"Samen wandelen {i}", session_code=code
+        )
+    store.close()
+    assert links.participant_url.startswith(server_a.url)
+    facilitator_url = links.facilitator_url.replace(
+        server_a.url.rstrip("/"), server_b.url.rstrip("/"), 1
+    )
+    assert facilitator_url.startswith(server_b.url + "voila/render/facilitator/live.ipynb?")
+
+    # The facilitator's page (no preheated kernel) loads on B while the participant opens A.
+    facilitator = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    facilitator.goto(facilitator_url, wait_until="commit", timeout=90_000)
+
+    on_a = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    open_worksheet(on_a, links.participant_url)
+    expect(on_a.locator(".pz-message")).to_contain_text("Regio Oost")
+    resume = resume_code(on_a)
+    on_a.locator(".pz-role select").select_option(label="Pleegouder")
+    type_open(on_a, "steun-wie", PERSONAL_TEXT)
+    question(on_a, "steun-genoeg").locator("label", has_text=MEE_EENS).click()
+    pick_scale(on_a, "steun-cijfer", 8)
+    type_open(on_a, "ontmoeting-goed", SHARED_TEXT)
+    for qid in ("steun-wie", "steun-genoeg", "steun-cijfer", "ontmoeting-goed"):
+        wait_saved(on_a, qid)
+    saved = time.monotonic()
+    on_a.context.close()
+
+    # Server B's live view reads the store that server A's kernel wrote to.
+    expect(facilitator.locator(".pz-join-code")).to_have_text(code, timeout=90_000)
+    shared = facilitator.locator(".pz-result-ontmoeting-goed")
+    expect(shared).to_contain_text(SHARED_TEXT, timeout=15_000)
+    print(f"answer from server A on server B's live view after {time.monotonic() - saved:.2f} s")
+    expect(shared).to_contain_text("Samen wandelen 3")
+    expect(facilitator.locator(".pz-live-roles")).to_contain_text(f"{SEEDED + 1} deelnemers")
+    assert PERSONAL_TEXT not in facilitator.locator("body").inner_text()  # not shared
+    facilitator.context.close()
+
+    # The participant continues on server B in another browser, with the code from A.
+    on_b = chromium.new_context().new_page()
+    open_worksheet(on_b, server_b.url + WORKSHEET + f"?code={resume}")
+    assert resume_code(on_b) == resume
+    expect(on_b.locator(".pz-message")).to_contain_text("Welkom terug")
+    expect(question(on_b, "steun-wie").locator("textarea")).to_have_value(PERSONAL_TEXT)
+    expect(question(on_b, "ontmoeting-goed").locator("textarea")).to_have_value(SHARED_TEXT)
+    expect(question(on_b, "steun-cijfer").locator("button.mod-active")).to_have_text("8")
+    assert (
+        question(on_b, "steun-genoeg")
+        .locator("label", has_text=MEE_EENS)
+        .locator("input")
+        .is_checked()
+    )
+    expect(on_b.locator(".pz-role select option:checked")).to_have_text("Pleegouder")
+    expect(on_b.locator(".pz-progress-text")).to_have_text("4 van 11 beantwoord")
+    on_b.context.close()
+
+    store = open_store(shared_database)
+    person = store.participant_by_code(resume)
+    assert person is not None
+    assert store.latest_session(person.id, WORKSHEET_ID) == code  # still filed under the session
+    store.close()
