@@ -99,9 +99,11 @@ class PleegzorgVoila(Voila):
         ):
             return
         from ..store import open_store
-        from .warmup import SessionWarmup
+        from .warmup import SessionWarmup, baseline_paths, preheat_limit
 
-        warmup = SessionWarmup(self.kernel_manager, open_store())
+        warmup = SessionWarmup(
+            self.kernel_manager, open_store(), baseline=baseline_paths(preheat_limit())
+        )
         self._warmup_callback = tornado.ioloop.PeriodicCallback(warmup.tick, WARMUP_SECONDS * 1000)
         self._warmup_callback.start()
         tornado.ioloop.IOLoop.current().add_callback(warmup.tick)

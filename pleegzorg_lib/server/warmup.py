@@ -4,12 +4,19 @@ A facilitator who creates a session with ``--expect 40`` gets 40 kernels running
 worksheet's notebook up to ``ws.finish()`` before the room opens the link. While the session
 is on (created less than ``WINDOW`` ago, or dated today) the pool refills itself; afterwards
 it shrinks back to one and the unused kernels are shut down.
+
+Besides sessions, every worksheet keeps one warm kernel (the *baseline*). Stock Voilà heats
+all notebooks at once when it starts: with twenty worksheets that is a minute of both cores
+at 100 %. Here the baseline comes up ``BASELINE_PER_TICK`` worksheets per tick, in the
+landing page's order, and ``PLEEGZORG_PREHEAT_LIMIT`` caps how many worksheets get one (to
+bound memory: ~115 MiB a kernel).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -21,6 +28,7 @@ log = logging.getLogger(__name__)
 
 WINDOW = timedelta(hours=6)
 DEFAULT_POOL = 1
+BASELINE_PER_TICK = 2
 MAX_POOL = 60  # a kernel costs ~90 MiB: 60 stay well inside this machine's memory
 
 
@@ -47,23 +55,52 @@ def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str
     return sizes
 
 
-class SessionWarmup:
-    """Adjusts Voilà's per-notebook pools (``kernel_pools_config``) to the sessions on now."""
+def baseline_paths(limit: int | None = None) -> list[str]:
+    """Worksheet notebooks that keep one warm kernel, in the landing page's order."""
+    try:
+        catalog = cached_catalog(str(config.data_dir()))
+        index = load_worksheet_index(config.workbooks_dir(), catalog)
+    except ContentError:
+        return []
+    order = {n.id: i for i, n in enumerate(catalog.networks)}
+    paths = [w.path for w in sorted(index, key=lambda w: order.get(w.network_id, len(order)))]
+    return paths if limit is None else paths[: max(0, limit)]
 
-    def __init__(self, kernel_manager: Any, store: SQLStore) -> None:
+
+def preheat_limit() -> int | None:
+    """``PLEEGZORG_PREHEAT_LIMIT``: at most this many worksheets keep a warm kernel."""
+    raw = os.environ.get("PLEEGZORG_PREHEAT_LIMIT", "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+class SessionWarmup:
+    """Adjusts Voilà's per-notebook pools (``kernel_pools_config``): a staggered baseline of
+    one warm kernel per worksheet, and as many as a session on now expects."""
+
+    def __init__(
+        self, kernel_manager: Any, store: SQLStore, baseline: list[str] | None = None
+    ) -> None:
         self.km = kernel_manager
         self.store = store
-        self.sizes: dict[str, int] = {}
+        self.sizes: dict[str, int] = {}  # what this object set, per notebook path
+        self.todo = list(baseline or [])  # baseline notebooks not warmed yet
+        self.baseline: set[str] = set()
 
     def tick(self) -> None:
         try:
             wanted = desired_pool_sizes(self.store)
         except Exception:  # the store may be briefly away: try again next tick
             log.exception("warm-up: reading sessions failed")
-            return
-        for path in set(self.sizes) | set(wanted):
-            target = max(DEFAULT_POOL, wanted.get(path, DEFAULT_POOL))
-            if self.sizes.get(path, DEFAULT_POOL) == target:
+            wanted = None
+        for path in self.todo[:BASELINE_PER_TICK]:
+            self.baseline.add(path)
+        del self.todo[:BASELINE_PER_TICK]
+        if wanted is None:
+            wanted = {p: s for p, s in self.sizes.items() if p not in self.baseline}
+        for path in set(self.sizes) | set(wanted) | self.baseline:
+            base = DEFAULT_POOL if path in self.baseline else 0
+            target = max(base, wanted.get(path, base))
+            if self.sizes.get(path, 0) == target:
                 continue
             log.info("warm-up: %s keeps %d kernel(s) ready", path, target)
             self.km.kernel_pools_config[path] = {"pool_size": target}
@@ -73,7 +110,6 @@ class SessionWarmup:
                 self.km.fill_if_needed(delay=0, notebook_name=path)
             else:
                 self._shrink(pool, target)
-        self.sizes = {p: s for p, s in self.sizes.items() if s != DEFAULT_POOL}
 
     def _shrink(self, pool: list[Any], target: int) -> None:
         surplus = [task for task in pool[target:] if task.done() and not task.exception()]

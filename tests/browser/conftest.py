@@ -34,6 +34,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: Worksheets that keep a warm kernel in test servers (the first ones on the landing page).
+PREHEAT_LIMIT = 5
+
+
 class VoilaServer:
     """``pleegzorg serve`` in a subprocess; restartable on the same port and database."""
 
@@ -66,7 +70,11 @@ class VoilaServer:
 
     def launch(self) -> None:
         """Start the process without waiting: several servers can come up side by side."""
-        env = dict(os.environ, PLEEGZORG_DATABASE_URL=self.database_url, **self.extra_env)
+        env = dict(os.environ, PLEEGZORG_DATABASE_URL=self.database_url)
+        # Warm kernels for the first worksheets only: each test starts its own server, and
+        # heating one per worksheet (20+) would take the cores from the test itself.
+        env.setdefault("PLEEGZORG_PREHEAT_LIMIT", str(PREHEAT_LIMIT))
+        env.update(self.extra_env)
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(self.port)],

@@ -6,11 +6,12 @@ import time
 
 import pytest
 
+from .conftest import PREHEAT_LIMIT
 from .pages import open_worksheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WORKSHEETS = 5  # one preheated kernel waits for each worksheet
+WORKSHEETS = PREHEAT_LIMIT  # one preheated kernel waits for each of the first worksheets
 
 
 def wait_for_kernels(server, expected: int, timeout: float) -> int:

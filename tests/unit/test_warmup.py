@@ -43,3 +43,35 @@ def test_pools_are_capped(store) -> None:
     assert desired_pool_sizes(store) == {PATH: MAX_POOL}
     store.set_expected(session.code, 0)
     assert desired_pool_sizes(store) == {}
+
+
+class FakeKernelManager:
+    """Records what the warm-up asks of Voilà's pooling kernel manager."""
+
+    def __init__(self) -> None:
+        self.kernel_pools_config: dict = {"default": {"pool_size": 0}}
+        self._pools: dict = {}
+        self.filled: list[str] = []
+
+    def fill_if_needed(self, delay=None, notebook_name=None) -> None:
+        self.filled.append(notebook_name)
+
+
+def test_baseline_comes_up_a_few_worksheets_per_tick_then_sessions_get_theirs(store) -> None:
+    from pleegzorg_lib.server.warmup import BASELINE_PER_TICK, SessionWarmup, baseline_paths
+
+    paths = baseline_paths()
+    assert PATH in paths and len(paths) > 2 * BASELINE_PER_TICK
+    assert baseline_paths(limit=3) == paths[:3]
+    km = FakeKernelManager()
+    warmup = SessionWarmup(km, store, baseline=paths[:5])
+    warmup.tick()
+    assert km.filled == paths[:BASELINE_PER_TICK]  # not every notebook at once
+    warmup.tick()
+    warmup.tick()
+    assert sorted(km.filled) == sorted(paths[:5])
+    assert all(km.kernel_pools_config[p] == {"pool_size": 1} for p in paths[:5])
+    assert paths[6] not in km.kernel_pools_config  # beyond the limit: stays cold
+    store.create_session(network_id="breakdown", worksheet_id="puberteit", title="a", expected=12)
+    warmup.tick()
+    assert km.kernel_pools_config[PATH] == {"pool_size": 12}
