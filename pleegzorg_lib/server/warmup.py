@@ -63,7 +63,13 @@ def baseline_paths(limit: int | None = None) -> list[str]:
     except ContentError:
         return []
     order = {n.id: i for i, n in enumerate(catalog.networks)}
-    paths = [w.path for w in sorted(index, key=lambda w: order.get(w.network_id, len(order)))]
+    themes = {(n.id, th.id): i for n in catalog.networks for i, th in enumerate(n.themes)}
+
+    def rank(w: Any) -> tuple[int, int, str]:
+        theme = themes.get((w.network_id, w.theme_id), 99)
+        return (order.get(w.network_id, len(order)), theme, w.path)
+
+    paths = [w.path for w in sorted(index, key=rank)]
     return paths if limit is None else paths[: max(0, limit)]
 
 
