@@ -164,10 +164,13 @@ class WorksheetPage:
         from .widgets.profile import ProfileChart
 
         made = questions.vakmanschap(id)
-        self._add_all(made)
+        # The profile comes right before the question that asks where to focus.
+        split = next((i for i, q in enumerate(made) if q.id == f"{id}-focus"), len(made))
+        self._add_all(made[:split])
         chart = ProfileChart(id, load_vakmanschap(config.data_dir()))
         display(chart.box)
         self.runner.on_answers(chart.update)
+        self._add_all(made[split:])
 
     def wie_weet_wat(self, id: str = "wie-weet-wat") -> None:
         """What I know and look for; suggests whom in the network to approach."""

@@ -8,7 +8,9 @@ half-way. A method that writes returns only after the transaction committed: the
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import secrets
 import threading
 from collections.abc import Iterator
@@ -167,8 +169,13 @@ class SQLStore(SessionsMixin, RightsMixin, ToolsMixin, DirectoryMixin):
         """
         url = _normalise_url(url)
         self.url = url
+        self._lock_path: str | None = None
+        self._held = threading.local()
         if url.startswith("sqlite"):
             self.engine = _sqlite_engine(url)
+            database = make_url(url).database
+            if database and database != ":memory:":
+                self._lock_path = f"{database}-writelock"
         else:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
         if migrate:
@@ -177,8 +184,39 @@ class SQLStore(SessionsMixin, RightsMixin, ToolsMixin, DirectoryMixin):
     # -- plumbing -----------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.connect().execution_options(pz_write=True) as conn, conn.begin():
+        with (
+            self._writer_turn(),
+            self.engine.connect().execution_options(pz_write=True) as conn,
+            conn.begin(),
+        ):
             yield conn
+
+    @contextmanager
+    def _writer_turn(self) -> Iterator[None]:
+        """SQLite: writers of all processes take turns on a file lock before BEGIN IMMEDIATE.
+
+        Why: SQLite's busy handler polls and is not fair; with 200 kernels writing at once
+        some waited past the busy timeout and their save failed ("database is locked"). A
+        blocking ``flock`` queues them in the kernel instead; it is released when the
+        process dies (kill -9 included). Re-entrant per thread.
+        """
+        if self._lock_path is None or getattr(self._held, "depth", 0):
+            self._held.depth = getattr(self._held, "depth", 0) + 1
+            try:
+                yield
+            finally:
+                self._held.depth -= 1
+            return
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._held.depth = 1
+            try:
+                yield
+            finally:
+                self._held.depth = 0
+        finally:
+            os.close(fd)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:

@@ -52,6 +52,11 @@ OVERFLOWING = """() => {
   return found.slice(0, 10);
 }"""
 
+# Buttons and tabs whose words do not fit ("V…" for Vernieuwen, "Kennisagen" for a tab).
+TRUNCATED = """() => [...document.querySelectorAll('button, .lm-TabBar-tabLabel')]
+  .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+  .map(el => el.textContent.trim())"""
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
@@ -66,22 +71,26 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
 
 
 def screenshots(page: Page, name: str) -> None:
-    """``tools-<name>-desktop.png`` and ``tools-<name>-phone.png``; the phone must not need
-    horizontal scrolling nor cut anything off."""
+    """``tools-<name>-desktop.png`` and ``tools-<name>-phone.png``; no button or tab has its
+    words cut short, and the phone needs no horizontal scrolling nor cuts anything off."""
     ARTIFACTS.mkdir(exist_ok=True)
     start = page.viewport_size
     page.set_viewport_size(DESKTOP)
     page.wait_for_timeout(300)
+    truncated = page.evaluate(TRUNCATED)
     full_screenshot(page, str(ARTIFACTS / f"tools-{name}-desktop.png"))
+    assert truncated == [], f"{name}: words cut short on a desktop: {truncated}"
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
     overflowing = page.evaluate(OVERFLOWING)
+    truncated = page.evaluate(TRUNCATED)
     width = page.evaluate("document.documentElement.scrollWidth")
     full_screenshot(page, str(ARTIFACTS / f"tools-{name}-phone.png"))
     if start is not None:
         page.set_viewport_size(start)
     assert width <= PHONE["width"], f"{name}: the phone page scrolls sideways ({width}px)"
     assert overflowing == [], f"{name}: cut off on a phone: {overflowing}"
+    assert truncated == [], f"{name}: words cut short on a phone: {truncated}"
 
 
 def agenda_row(page: Page, text: str):
