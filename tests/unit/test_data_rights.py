@@ -36,7 +36,8 @@ def fill(store, code_session: str = ""):
     return me, my_code, other
 
 
-def test_export_holds_all_my_answers_and_nobody_elses(store) -> None:
+def test_export_holds_all_my_answers_and_nobody_elses(any_store) -> None:
+    store = any_store
     me, _code, _other = fill(store)
     data = collect_participant(store, me)
     titles = {sheet.title for sheet in data.worksheets}
@@ -64,7 +65,8 @@ def test_forget_leaves_no_byte_in_the_database_files(store, db_path: Path) -> No
     assert b"Iemand anders zijn antwoord" in raw_bytes(db_path)
 
 
-def test_purge_removes_only_the_long_inactive(store) -> None:
+def test_purge_removes_only_the_long_inactive(any_store) -> None:
+    store = any_store
     old, _ = store.create_participant()
     recent, _ = store.create_participant()
     store.save_answer(old.id, "ws", "q", "oud")
