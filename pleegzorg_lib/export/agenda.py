@@ -45,6 +45,10 @@ def grouped(items: Sequence[Any], catalog: Catalog) -> list[tuple[str, list[Any]
     ]
 
 
+def _votes(n: int) -> str:
+    return t("kennisagenda.votes_one" if n == 1 else "kennisagenda.votes", n=n)
+
+
 def agenda_html(items: Sequence[Any], catalog: Catalog) -> str:
     """The agenda for the facilitator: per theme, questions with their votes, best first."""
     if not items:
@@ -52,9 +56,9 @@ def agenda_html(items: Sequence[Any], catalog: Catalog) -> str:
     parts = []
     for theme, theme_items in grouped(items, catalog):
         rows = "".join(
-            f'<li class="pz-agenda-row{" pz-agenda-hidden" if item.hidden else ""}">'
-            f'<span class="pz-agenda-votes">{escape(t("kennisagenda.votes", n=item.votes))}</span> '
-            f'<span class="pz-agenda-text">{escape(item.text)}</span></li>'
+            f'<li class="pz-agenda-item{" pz-agenda-hidden" if item.hidden else ""}">'
+            f'<span class="pz-agenda-votes">{escape(_votes(item.votes))}</span> '
+            f'<span class="pz-agenda-question">{escape(item.text)}</span></li>'
             for item in theme_items
         )
         parts.append(

@@ -30,10 +30,15 @@ def _html(value: str = "", css: str = "") -> w.HTML:
     return widget
 
 
-def _theme_options(catalog: Catalog, network_id: str) -> list[tuple[str, str | None]]:
+def _theme_options(catalog: Catalog, network_id: str) -> list[tuple[str, str]]:
+    # "" (not None) for "no theme": a Dropdown shows an empty box for the value None.
     network = catalog.network(network_id)
     themes = [(theme.name, theme.id) for theme in (network.themes if network else ())]
-    return [(t("kennisagenda.no_theme"), None), *themes]
+    return [(t("kennisagenda.no_theme"), ""), *themes]
+
+
+def votes_text(n: int) -> str:
+    return t("kennisagenda.votes_one" if n == 1 else "kennisagenda.votes", n=n)
 
 
 class AgendaPanel:
@@ -46,13 +51,17 @@ class AgendaPanel:
         self.participant: Participant | None = None
         self.theme = w.Dropdown(
             options=_theme_options(catalog, network_id),
-            value=None,
+            value="",
             description=t("kennisagenda.theme"),
             style={"description_width": "initial"},
             layout=w.Layout(width="100%"),
         )
         self.text = w.Textarea(
-            placeholder=t("kennisagenda.placeholder"), rows=3, layout=w.Layout(width="100%")
+            placeholder=t("kennisagenda.placeholder"),
+            description=t("kennisagenda.your_question"),
+            style={"description_width": "initial"},
+            rows=3,
+            layout=w.Layout(width="100%"),
         )
         self.submit = w.Button(description=t("kennisagenda.submit"), button_style="primary")
         self.submit.add_class("pz-agenda-submit")
@@ -81,7 +90,7 @@ class AgendaPanel:
             self._say(t("panel.needs_participant"), "pz-status-error")
             return False
         valid_themes = {tid for _n, tid in _theme_options(self.catalog, self.network_id)}
-        if theme_id not in valid_themes:  # a forged value
+        if theme_id not in valid_themes or not theme_id:  # none chosen, or a forged value
             theme_id = None
         try:
             self.store.add_agenda_item(
@@ -129,9 +138,9 @@ class AgendaPanel:
         rows: list[w.Widget] = []
         if not items:
             rows.append(_html(f'<p class="pz-help">{html.escape(t("kennisagenda.empty"))}</p>'))
-        themes = dict((tid, name) for name, tid in _theme_options(self.catalog, self.network_id))
+        themes = {tid: name for name, tid in _theme_options(self.catalog, self.network_id)}
         for item in items:
-            theme = themes.get(item.theme_id, themes[None])
+            theme = themes.get(item.theme_id or "", themes[""])
             badge = (
                 f' <span class="pz-agenda-mine">{html.escape(t("kennisagenda.mine"))}</span>'
                 if item.mine
@@ -140,7 +149,7 @@ class AgendaPanel:
             label = _html(
                 f'<div class="pz-agenda-text">{html.escape(item.text)}</div>'
                 f'<div class="pz-help">{html.escape(theme)} · '
-                f"{html.escape(t('kennisagenda.votes', n=item.votes))}{badge}</div>"
+                f"{html.escape(votes_text(item.votes))}{badge}</div>"
             )
             label.layout = w.Layout(flex="1 1 auto")
             button = w.Button(

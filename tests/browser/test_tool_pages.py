@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from pleegzorg_lib import config
+from pleegzorg_lib.content.dossier import load_dossier
+from pleegzorg_lib.content.yearplan import load_plan
 from pleegzorg_lib.sessions import create_session
 from pleegzorg_lib.store import open_store
 
@@ -116,15 +120,15 @@ def test_a_research_question_gets_a_vote_that_survives_a_reload(server, chromium
     open_worksheet(voter, server.url + AGENDA)
     code = resume_code(voter)
     row = agenda_row(voter, "vol te houden")
-    expect(row).to_contain_text("0 stem(men)")
+    expect(row).to_contain_text("0 stemmen")
     row.locator(".pz-agenda-vote").click()
     expect(row.locator(".pz-agenda-vote")).to_have_text("✓ Gestemd", timeout=15_000)
-    expect(row).to_contain_text("1 stem(men)")
+    expect(row).to_contain_text("1 stem")
 
     voter.goto(server.url + AGENDA + f"?code={code}", timeout=PAGE_TIMEOUT_MS)
     row = agenda_row(voter, "vol te houden")
     expect(row.locator(".pz-agenda-vote")).to_have_text("✓ Gestemd", timeout=PAGE_TIMEOUT_MS)
-    expect(row).to_contain_text("1 stem(men)")
+    expect(row).to_contain_text("1 stem")
     assert resume_code(voter) == code
     for page in (asker, voter):
         assert page.evaluate("window.__pwned") is None
@@ -159,10 +163,11 @@ def test_a_research_question_gets_a_vote_that_survives_a_reload(server, chromium
 
 
 def test_the_kennisdossier_narrows_while_typing(server, chromium) -> None:
+    everything = len(load_dossier(config.data_dir()).resources)
     page = chromium.new_context(viewport=DESKTOP).new_page()
     open_worksheet(page, server.url + DOSSIER)
     results = page.locator(".pz-dossier-result")
-    expect(page.locator(".pz-dossier-count")).to_contain_text("21 bronnen gevonden")
+    expect(page.locator(".pz-dossier-count")).to_contain_text(f"{everything} bronnen gevonden")
     query = page.locator(".pz-dossier-query input")
     query.fill("jeugdwet")
     expect(page.locator(".pz-dossier-count")).to_contain_text("1 bron gevonden")
@@ -175,31 +180,41 @@ def test_the_kennisdossier_narrows_while_typing(server, chromium) -> None:
     expect(page.locator(".pz-dossier-none")).to_contain_text("Geen resultaten")
     expect(results).to_have_count(0)
     query.fill("")
-    expect(results).to_have_count(21)
+    expect(results).to_have_count(everything)
     screenshots(page, "kennisdossier")
     page.context.close()
 
 
 def test_the_year_plan_lists_the_meetings_and_offers_the_calendar(server, chromium) -> None:
+    plan = load_plan(config.data_dir(), "breakdown")
+    past = [m.id for m in plan.meetings if m.has_begun(date.today())]
     page = chromium.new_context(viewport=DESKTOP).new_page()
     open_worksheet(page, server.url + JAARPLAN)
-    plan = page.locator(".pz-yearplan")
-    expect(plan.locator(".pz-yearplan-title")).to_have_text("Leernetwerk breakdown: jaarplan 2027")
-    meetings = plan.locator(".pz-meeting")
-    expect(meetings).to_have_count(7)
-    expect(meetings.first).to_contain_text("Bijeenkomst 1 van 7")
-    expect(meetings.first).to_contain_text("Aftrap: wat willen we dit jaar leren?")
-    expect(meetings.first).to_contain_text("dinsdag 2 februari 2027")
-    # Every meeting of 2027 is still to come: none can be ticked yet (attendance itself is
-    # tested in tests/widgets/test_dossier_yearplan.py with a fixed date).
-    expect(plan.locator(".pz-meeting-future")).to_have_count(7)
-    expect(plan.locator(".pz-attended")).to_have_count(0)
-    expect(meetings.first).to_contain_text("Deze bijeenkomst komt nog.")
-    ics = plan.locator("a.pz-ics-link")
+    panel = page.locator(".pz-yearplan")
+    expect(panel.locator(".pz-yearplan-title")).to_have_text(
+        f"Leernetwerk breakdown: jaarplan {plan.year}"
+    )
+    meetings = panel.locator(".pz-meeting")
+    total = len(plan.meetings)
+    expect(meetings).to_have_count(total)
+    expect(meetings.first).to_contain_text(f"Bijeenkomst 1 van {total}")
+    expect(meetings.first).to_contain_text(plan.meetings[0].title)
+    # Only a meeting that took place can be ticked; one still to come says so instead.
+    future = panel.locator(".pz-meeting-future")
+    expect(future).to_have_count(total - len(past))
+    expect(future.locator(".pz-attended")).to_have_count(0)
+    if total > len(past):
+        expect(future.first).to_contain_text("Deze bijeenkomst komt nog.")
+    if past:  # from February 2027 on: tick the first meeting
+        first = panel.locator(f".pz-meeting-past:has([data-meeting='{past[0]}'])")
+        first.locator(".pz-attended input").check()
+        expect(first.locator(".pz-status")).to_contain_text("opgeslagen", timeout=15_000)
+    # (Attendance is also tested with a fixed date in tests/widgets/test_dossier_yearplan.py.)
+    ics = panel.locator("a.pz-ics-link")
     expect(ics).to_have_text("Zet alle bijeenkomsten in je agenda (.ics)")
-    expect(ics).to_have_attribute("download", "jaarplan-breakdown-2027.ics")
+    expect(ics).to_have_attribute("download", f"jaarplan-breakdown-{plan.year}.ics")
     expect(ics).to_have_attribute("href", re.compile(r"^data:text/calendar;"))
-    worksheet_link = plan.locator("a.pz-meeting-worksheet[data-worksheet=kennisdossier]").first
+    worksheet_link = panel.locator("a.pz-meeting-worksheet[data-worksheet=kennisdossier]").first
     expect(worksheet_link).to_have_attribute(
         "href", "../kennis-en-ontwikkeling/kennisdossier.ipynb"
     )
@@ -218,6 +233,7 @@ def test_the_intervisie_timer_counts_down_and_moves_on(server, chromium) -> None
     screenshots(page, "landing")
 
     facilitators.locator(".pz-card-link", has_text="Intervisie").click()
+    expect(page).to_have_url(server.url + INTERVISIE)
     current = page.locator(".pz-timer-current")
     expect(current).to_contain_text("Ronde 1 van", timeout=PAGE_TIMEOUT_MS)
     expect(current).to_contain_text("Keuze van het incident")
