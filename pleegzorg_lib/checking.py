@@ -101,8 +101,14 @@ def execute_worksheet(path: Path, database_url: str, timeout: int = 180) -> list
 
 
 def check(root: Path | None = None, *, execute: bool = True) -> CheckResult:
-    """Check every worksheet below ``root`` (default: the workbooks folder)."""
+    """Check every worksheet below ``root`` (default: the workbooks folder), or the one
+    notebook ``root`` names."""
     root = root or config.workbooks_dir()
+    paths: list[Path] | None = None
+    if root.is_file():  # one notebook: check it against the workbooks folder it lives in
+        paths = [root]
+        books = config.workbooks_dir().resolve()
+        root = books if root.resolve().is_relative_to(books) else root.parent.parent
     result = CheckResult()
     try:
         catalog = load_catalog(config.data_dir())
@@ -112,7 +118,7 @@ def check(root: Path | None = None, *, execute: bool = True) -> CheckResult:
     seen: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="pleegzorg-check-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'check.db'}"
-        for path in notebook_paths(root):
+        for path in paths if paths is not None else notebook_paths(root):
             try:
                 info = read_worksheet_info(path, root, catalog)
             except ContentError as exc:

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import config
+from .cli_author import add_export_worksheet_parser
 from .cli_plan import add_plan_parser
 from .content import ContentError, load_catalog, load_worksheet_index
 from .i18n import t
+from .scaffold import add_new_parser
 
 
 def _catalog(_args: argparse.Namespace) -> int:
@@ -324,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("network", help="id van het netwerk (zie: pleegzorg catalog)")
     p.add_argument("-o", "--output", required=True, help="bestand om te schrijven")
     p.set_defaults(func=_export_agenda)
+    add_export_worksheet_parser(export_sub)
     p = sub.add_parser("forget", help="verwijder alle gegevens van een hervatcode")
     p.add_argument("code", help="hervatcode van de deelnemer")
     p.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
@@ -338,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = db_sub.add_parser("current", help=t("cli.db.current_help"))
     p.set_defaults(func=_db_current)
     add_plan_parser(sub)
+    add_new_parser(sub)
     p = sub.add_parser("serve", help="serveer de werkboeken met Voilà")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--ip", default="127.0.0.1")

@@ -13,14 +13,15 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from . import config
 from .content import load_catalog, notebook_paths
 from .i18n import t
 from .model import is_valid_id
+
+if TYPE_CHECKING:  # nbformat pulls in traitlets: the command line loads it only when used
+    import nbformat
 
 __all__ = ["ScaffoldError", "add_new_parser", "scaffold_worksheet", "slugify"]
 
@@ -84,6 +85,8 @@ def new_notebook(
     worksheet_id: str, *, network_id: str, theme_id: str, title: str, minutes: int
 ) -> nbformat.NotebookNode:
     """The notebook of a new worksheet: metadata, introduction, six example questions."""
+    import nbformat
+
     nb = nbformat.v4.new_notebook()
     nb.metadata.update(
         {
@@ -175,6 +178,8 @@ def scaffold_worksheet(
     nb = new_notebook(
         worksheet_id, network_id=network_id, theme_id=theme_id, title=title, minutes=minutes
     )
+    import nbformat
+
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         nbformat.write(nb, handle)
@@ -195,7 +200,7 @@ def run_new(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     print(t("authoring.new.written", path=str(path)))
-    print(t("authoring.new.next", folder=str(path.parent)))
+    print(t("authoring.new.next", folder=str(path)))
     return 0
 
 

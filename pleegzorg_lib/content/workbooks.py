@@ -65,6 +65,7 @@ def read_worksheet_info(path: Path, root: Path, catalog: Catalog) -> WorksheetIn
         audience=tuple(r.get("audience", list, required=False, default=[])),
         path=rel,
     )
+    r.get("version", int, required=False)  # layout version written by `pleegzorg new`
     r.finish()
     network = catalog.network(network_id)
     if network is None:

@@ -26,6 +26,7 @@ _LAZY = {
     "role_comparison_html": ".html",
     "agenda_csv": ".agenda",
     "agenda_html": ".agenda",
+    "worksheet_print_html": ".worksheet",
     "SessionData": ".report",
     "answers_csv": ".report",
     "collect_session": ".report",
@@ -53,6 +54,7 @@ __all__ = [
     "report_html",
     "report_markdown",
     "roles_html",
+    "worksheet_print_html",
 ]
 
 

@@ -162,9 +162,7 @@ def _question_html(question: Question, number: int) -> str:
         hint, body = t("authoring.print.ranking_hint"), _ranking(question)
     else:  # the netwerkkaart
         hint, body = t("authoring.print.map_hint"), _network_map(*_map_parts())
-    shared = (
-        f' <span class="pz-shared">{_e(t("shared.notice"))}</span>' if question.shared else ""
-    )
+    shared = f' <span class="pz-shared">{_e(t("shared.notice"))}</span>' if question.shared else ""
     help_text = f'<p class="pz-help">{_e(question.help)}</p>' if question.help else ""
     hint_html = f'<p class="pz-hint">{_e(hint)}</p>' if hint else ""
     return (
@@ -308,7 +306,7 @@ h1 { font-size: 20pt; line-height: 1.2; margin: 1.5mm 0 2mm; }
 .pz-roles { display: flex; flex-wrap: wrap; gap: 1.5mm 5mm; flex: 1; }
 .pz-role { display: inline-flex; align-items: center; white-space: nowrap; }
 .pz-blank { flex: 1; border-bottom: .6pt solid #6f7b84; height: 6mm; min-width: 30mm; }
-.pz-blank-short { flex: 0 0 35mm; display: inline-block; }
+.pz-blank-short { flex: 0 0 35mm; display: inline-block; margin-left: 1.5mm; }
 .pz-prose { margin: 4mm 0 2mm; }
 .pz-prose p { margin: 0 0 2mm; }
 .pz-prose h1, .pz-prose h2, .pz-prose h3 { font-size: 13pt; margin: 6mm 0 1mm;

@@ -21,6 +21,7 @@ FEATURE_CATALOGS = (
     "dossier",
     "yearplan",
     "agenda",
+    "authoring",
 )
 
 
