@@ -91,6 +91,7 @@ class SessionWarmup:
         self.sizes: dict[str, int] = {}  # what this object set, per notebook path
         self.todo = list(baseline or [])  # baseline notebooks not warmed yet
         self.baseline: set[str] = set()
+        self._baseline_order: list[str] = []  # warmed baseline notebooks, in order
 
     def tick(self) -> None:
         try:
@@ -100,10 +101,12 @@ class SessionWarmup:
             wanted = None
         for path in self.todo[:BASELINE_PER_TICK]:
             self.baseline.add(path)
+            self._baseline_order.append(path)
         del self.todo[:BASELINE_PER_TICK]
         if wanted is None:
             wanted = {p: s for p, s in self.sizes.items() if p not in self.baseline}
-        for path in set(self.sizes) | set(wanted) | self.baseline:
+        others = sorted((set(self.sizes) | set(wanted)) - self.baseline)
+        for path in [*self._baseline_order, *others]:
             base = DEFAULT_POOL if path in self.baseline else 0
             target = max(base, wanted.get(path, base))
             if self.sizes.get(path, 0) == target:

@@ -17,6 +17,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..model import AnswerError, Catalog
 from ..store import Participant, SQLStore
+from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,11 @@ class AgendaPanel:
         )
         self.submit = w.Button(description=t("kennisagenda.submit"), button_style="primary")
         self.submit.add_class("pz-agenda-submit")
-        self.submit.on_click(lambda _b: self.add(self.text.value, self.theme.value))
+        on_click_after_edits(
+            self.submit,
+            [self.text, self.theme],
+            lambda: self.add(self.text.value, self.theme.value),
+        )
         self.status = _html(css="pz-status")
         self.list = w.VBox([])
         self.list.add_class("pz-agenda-items")

@@ -35,6 +35,7 @@ from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog, QuestionKind
 from ..store import Session, SQLStore
+from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,9 @@ class LiveView:
         self.poll_launch = w.Button(description=t("poll.launch"))
         self.poll_launch.add_class("pz-poll-launch")
         self.poll_stop = w.Button(description=t("poll.stop"))
-        self.poll_launch.on_click(lambda _b: self.launch_poll())
+        on_click_after_edits(
+            self.poll_launch, [self.poll_prompt, self.poll_options], self.launch_poll
+        )
         self.poll_stop.on_click(lambda _b: self.stop_poll())
         self.poll_status = _html()
         self.poll_results = _html()

@@ -28,6 +28,7 @@ from ..model.netwerkkaart import (
     reflection_prompts,
     validate_map,
 )
+from ._sync import on_click_after_edits
 from .questions import QuestionView
 
 __all__ = ["NetworkMapView", "render_drawing", "render_metrics", "render_prompts"]
@@ -331,7 +332,11 @@ class NetworkMapView(QuestionView):
         )
         self.add_button = w.Button(description=t("nk.add"), icon="plus")
         self.add_button.add_class("pz-nk-add")
-        self.add_button.on_click(lambda _b: self.submit())
+        on_click_after_edits(
+            self.add_button,
+            [self.alias, self.sector, self.closeness, self.quality, *self.support.values()],
+            self.submit,
+        )
         self.cancel_button = w.Button(description=t("nk.cancel"))
         self.cancel_button.add_class("pz-nk-cancel")
         self.cancel_button.on_click(lambda _b: self.cancel_edit())

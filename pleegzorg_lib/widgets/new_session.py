@@ -13,6 +13,7 @@ from ..i18n import t
 from ..model import Catalog, WorksheetInfo
 from ..sessions import MAX_EXPECTED, SessionError, create_session
 from ..store import SQLStore
+from ._sync import on_click_after_edits
 
 
 class NewSessionForm:
@@ -35,7 +36,11 @@ class NewSessionForm:
         self.result = w.HTML("")
         self.result.add_class("pz-new-session-result")
         self.network.observe(lambda _c: self._fill_worksheets(), "value")
-        self.create.on_click(lambda _b: self.submit())
+        on_click_after_edits(
+            self.create,
+            [self.network, self.worksheet, self.title, self.date, self.expected, self.organizer],
+            self.submit,
+        )
         self._fill_worksheets()
         fields = [
             _field(t("new.network"), self.network),

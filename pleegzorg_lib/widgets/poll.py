@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..store import Poll, SQLStore
+from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,6 @@ class PollArea:
         prompt = w.HTML(f'<div class="pz-prompt">{html.escape(poll.prompt)}</div>')
         send = w.Button(description=t("poll.send"))
         send.add_class("pz-poll-send")
-        send.on_click(lambda _b: self.send())
         self.status = w.HTML("")
         if poll.kind == "choice":
             self._choice = w.RadioButtons(options=list(poll.options), index=None)
@@ -80,6 +80,7 @@ class PollArea:
             self._text = w.Text(placeholder=t("poll.placeholder"), layout=w.Layout(width="100%"))
             self._choice = None
             control = self._text
+        on_click_after_edits(send, [control], self.send)
         self.box.children = (title, prompt, control, send, self.status)
         self.box.layout.display = "flex"
 

@@ -26,6 +26,7 @@ from ..model import (
     normalize_session_code,
 )
 from ..store import Participant, SQLStore
+from ._sync import on_click_after_edits
 from .header import NAME_LIMIT, Header
 from .poll import PollArea
 from .questions import QuestionView, build_question
@@ -74,7 +75,11 @@ class WorksheetRunner:
         self.panels: list[Panel] = []
         self.header.role.observe(self._on_role, "value")
         self.header.name.observe(self._on_name, "value")
-        self.header.resume_button.on_click(lambda _b: self.resume(self.header.resume_input.value))
+        on_click_after_edits(
+            self.header.resume_button,
+            [self.header.resume_input],
+            lambda: self.resume(self.header.resume_input.value),
+        )
         self.poll = PollArea(store)
         self.header.box.children = (*self.header.box.children, self.poll.box)
         self.footer_text = w.HTML("")
