@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .content import (
     notebook_paths,
     read_worksheet_info,
 )
+from .model import WorksheetInfo
 
 MAX_CODE_LINES = 40
 REPORT_MARKER = "PLEEGZORG-REPORT:"
@@ -78,26 +80,31 @@ def execute_worksheet(path: Path, database_url: str, timeout: int = 180) -> list
             f"import pleegzorg_lib.authoring as _pz\nprint({REPORT_MARKER!r} + _pz.report())"
         )
     )
-    env_backup = dict(os.environ)
-    os.environ["PLEEGZORG_DATABASE_URL"] = database_url
-    os.environ.setdefault("PLEEGZORG_WORKBOOKS", str(config.workbooks_dir()))
-    os.environ.setdefault("PLEEGZORG_DATA", str(config.data_dir()))
-    try:
-        client = NotebookClient(
-            nb,
-            timeout=timeout,
-            kernel_name="python3",
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        client.execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(env_backup)
+    # The kernel gets its settings through its own environment (not os.environ), so several
+    # worksheets can run side by side in threads.
+    env = dict(os.environ, PLEEGZORG_DATABASE_URL=database_url)
+    env.setdefault("PLEEGZORG_WORKBOOKS", str(config.workbooks_dir()))
+    env.setdefault("PLEEGZORG_DATA", str(config.data_dir()))
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute(env=env)
     for output in nb.cells[-1].get("outputs", []):
         text = output.get("text", "")
         if REPORT_MARKER in text:
             return json.loads(text.split(REPORT_MARKER, 1)[1])
     raise RuntimeError(f"{path}: the worksheet did not report its questions")
+
+
+def check_workers() -> int:
+    """Worksheets executed side by side: ``PLEEGZORG_CHECK_WORKERS`` or the number of cores."""
+    raw = os.environ.get("PLEEGZORG_CHECK_WORKERS", "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def check(root: Path | None = None, *, execute: bool = True) -> CheckResult:
@@ -116,46 +123,56 @@ def check(root: Path | None = None, *, execute: bool = True) -> CheckResult:
         result.problems.append(str(exc))
         return result
     seen: dict[str, Path] = {}
+    to_run: list[tuple[Path, WorksheetInfo]] = []
+    for path in paths if paths is not None else notebook_paths(root):
+        try:
+            info = read_worksheet_info(path, root, catalog)
+        except ContentError as exc:
+            result.problems.append(str(exc))
+            continue
+        if info.id in seen:
+            result.problems.append(f"{path}: id '{info.id}' komt ook voor in {seen[info.id]}")
+        seen[info.id] = path
+        nb = nbformat.read(path, as_version=4)
+        result.problems.extend(hygiene_problems(path, nb))
+        to_run.append((path, info))
+    if not execute:
+        return result
     with tempfile.TemporaryDirectory(prefix="pleegzorg-check-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'check.db'}"
-        for path in paths if paths is not None else notebook_paths(root):
+
+        def run(path: Path) -> list[dict] | Exception:
             try:
-                info = read_worksheet_info(path, root, catalog)
-            except ContentError as exc:
-                result.problems.append(str(exc))
-                continue
-            if info.id in seen:
-                result.problems.append(f"{path}: id '{info.id}' komt ook voor in {seen[info.id]}")
-            seen[info.id] = path
-            nb = nbformat.read(path, as_version=4)
-            result.problems.extend(hygiene_problems(path, nb))
-            if not execute:
-                continue
-            try:
-                report = execute_worksheet(path, url)
-            except Exception as exc:  # an author needs the reason, not a traceback
-                result.problems.append(f"{path}: het notebook draait niet: {_short(exc)}")
-                continue
-            built = [r for r in report if r["worksheet_id"] == info.id]
-            if not built:
-                result.problems.append(f"{path}: roept worksheet({info.id!r}) niet aan")
-                continue
-            if not built[0]["bound"]:
-                result.problems.append(f"{path}: eindigt niet met ws.finish()")
-            if not built[0]["question_ids"]:
-                result.problems.append(f"{path}: heeft geen vragen")
-            result.questions[info.id] = built[0]["question_ids"]
-            try:
-                static = [q.id for q in load_worksheet(info, root).questions]
-            except ContentError as exc:
-                result.problems.append(str(exc))
-                continue
-            if static != built[0]["question_ids"]:
-                result.problems.append(
-                    f"{path}: de vragen zijn niet uit de tekst te lezen (gebruik letterlijke "
-                    "argumenten in ws.…-aanroepen); het facilitatorscherm en het verslag "
-                    "hebben die nodig"
-                )
+                return execute_worksheet(path, url)
+            except Exception as exc:  # reported below, in the notebooks' order
+                return exc
+
+        with ThreadPoolExecutor(max_workers=check_workers()) as pool:
+            reports = list(pool.map(run, [path for path, _ in to_run]))
+    for (path, info), report in zip(to_run, reports, strict=True):
+        if isinstance(report, Exception):  # an author needs the reason, not a traceback
+            result.problems.append(f"{path}: het notebook draait niet: {_short(report)}")
+            continue
+        built = [r for r in report if r["worksheet_id"] == info.id]
+        if not built:
+            result.problems.append(f"{path}: roept worksheet({info.id!r}) niet aan")
+            continue
+        if not built[0]["bound"]:
+            result.problems.append(f"{path}: eindigt niet met ws.finish()")
+        if not built[0]["question_ids"]:
+            result.problems.append(f"{path}: heeft geen vragen")
+        result.questions[info.id] = built[0]["question_ids"]
+        try:
+            static = [q.id for q in load_worksheet(info, root).questions]
+        except ContentError as exc:
+            result.problems.append(str(exc))
+            continue
+        if static != built[0]["question_ids"]:
+            result.problems.append(
+                f"{path}: de vragen zijn niet uit de tekst te lezen (gebruik letterlijke "
+                "argumenten in ws.…-aanroepen); het facilitatorscherm en het verslag "
+                "hebben die nodig"
+            )
     return result
 
 

@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 #: Worksheets that keep a warm kernel in test servers (the first ones on the landing page).
-PREHEAT_LIMIT = 5
+PREHEAT_LIMIT = 2
 
 
 class VoilaServer:

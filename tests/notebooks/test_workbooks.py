@@ -77,6 +77,10 @@ def test_nbval_runs_every_workbook(tmp_path: Path) -> None:
             "pytest",
             "--nbval-lax",
             "-q",
+            "-n",
+            str(min(4, os.cpu_count() or 1)),  # notebooks side by side (pytest-xdist) …
+            "--dist",
+            "loadfile",  # … each notebook's cells in order, in one kernel
             "-p",
             "no:cacheprovider",
             "-o",
