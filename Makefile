@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check lint bench system-deps clean
+.PHONY: serve test check lint bench lab system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ nodig"; exit 1; }
@@ -34,6 +34,12 @@ test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check pleegzorg_lib tests
 	$(VENV)/bin/pleegzorg check --no-execute
 	$(PY) -m pytest
+
+## lab: JupyterLab on the project for authors; the Voilà preview button shows the page side by side
+lab: $(STAMP)
+	PLEEGZORG_WORKBOOKS=$(CURDIR)/workbooks PLEEGZORG_DATA=$(CURDIR)/data JUPYTER_PATH=$(CURDIR)/pleegzorg_lib/server/share \
+	  $(VENV)/bin/jupyter lab --no-browser --ServerApp.root_dir=$(CURDIR) --port=$(or $(LAB_PORT),8888) \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 ## check: the author's check of every worksheet (executes them)
 check: $(STAMP)
