@@ -104,28 +104,28 @@ def netwerkkaart(id: str, prompt: str, *, help: str = "") -> Question:
 
 def reflection_cycle(id: str, cycle: str = "alact", *, situation: str = "") -> list[Question]:
     """One open question per step of a reflection cycle (ALACT, Gibbs, STARR from data/)."""
-    from .tools import reflection_cycle_questions
+    from .tool_questions import reflection_cycle_questions
 
     return reflection_cycle_questions(id, cycle, situation=situation)
 
 
 def scale_sequence(id: str, topic: str) -> list[Question]:
     """The schaalvraag sequence: where are you now, what got you there, a 10, one step up."""
-    from .tools import scale_sequence_questions
+    from .tool_questions import scale_sequence_questions
 
     return scale_sequence_questions(id, topic)
 
 
 def vakmanschap(id: str) -> list[Question]:
     """Self-assessment on the four Vakmanschap development tasks, with reflection."""
-    from .tools import vakmanschap_questions
+    from .tool_questions import vakmanschap_questions
 
     return vakmanschap_questions(id)
 
 
 def wie_weet_wat(id: str = "wie-weet-wat") -> list[Question]:
     """What I know, what I am looking for, and whether others may find me."""
-    from .tools import wie_weet_wat_questions
+    from .tool_questions import wie_weet_wat_questions
 
     return wie_weet_wat_questions(id)
 

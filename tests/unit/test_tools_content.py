@@ -18,16 +18,18 @@ from pleegzorg_lib.content import (
     load_worksheet,
     questions_in_source,
 )
+from pleegzorg_lib.content.tool_questions import (
+    reflection_cycle_questions,
+    scale_sequence_questions,
+    vakmanschap_questions,
+    wie_weet_wat_questions,
+)
 from pleegzorg_lib.content.tools import (
     load_cycles,
     load_intervisie,
     load_intervisie_formats,
     load_scale_sequence,
     load_vakmanschap,
-    reflection_cycle_questions,
-    scale_sequence_questions,
-    vakmanschap_questions,
-    wie_weet_wat_questions,
 )
 from pleegzorg_lib.model import QuestionKind
 

@@ -14,13 +14,8 @@ from pleegzorg_lib.content import find_worksheet, load_worksheet
 from pleegzorg_lib.content.netwerkkaart import load_netwerkkaart_spec
 from pleegzorg_lib.model.netwerkkaart import MAX_PEOPLE, SECTOR_IDS, Person
 from pleegzorg_lib.widgets import WorksheetRunner
-from pleegzorg_lib.widgets.netwerkkaart import (
-    CENTRE,
-    R_CENTRE,
-    RINGS,
-    NetworkMapView,
-    render_drawing,
-)
+from pleegzorg_lib.widgets.netwerkkaart import NetworkMapView
+from pleegzorg_lib.widgets.netwerkkaart_render import CENTRE, R_CENTRE, RINGS, render_drawing
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -14,11 +14,8 @@ import pytest
 
 from pleegzorg_lib import authoring, config
 from pleegzorg_lib.content import find_worksheet, load_worksheet
-from pleegzorg_lib.content.tools import (
-    load_vakmanschap,
-    reflection_cycle_questions,
-    vakmanschap_questions,
-)
+from pleegzorg_lib.content.tool_questions import reflection_cycle_questions, vakmanschap_questions
+from pleegzorg_lib.content.tools import load_vakmanschap
 from pleegzorg_lib.model.tools import DevelopmentTask, TaskPrompt, VakmanschapSpec
 from pleegzorg_lib.widgets import WorksheetRunner
 from pleegzorg_lib.widgets.profile import ProfileChart
