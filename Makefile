@@ -18,11 +18,13 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/pleegzorg serve --port $(PORT)
 
-## system-deps: Debian's Chromium and PostgreSQL for the tests (Playwright drives /usr/bin/chromium)
+## system-deps: Debian's Chromium, PostgreSQL and hunspell (Dutch) for the tests (Playwright drives /usr/bin/chromium)
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
+	test -f /usr/share/hunspell/nl_NL.dic || test -f /usr/share/hunspell/nl.dic || missing="$$missing hunspell-nl"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installeren (Debian-pakketten):$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -5,22 +5,27 @@
 >>> ws.finish()                                   # binds the page to its participant
 
 Questions are built before the page knows its visitor (so a preheated kernel can do the
-work in advance); :meth:`WorksheetPage.finish` waits for the request and binds.
+work in advance); :meth:`WorksheetPage.finish` waits for the request and binds. A request for
+another language (``?taal=en``) rebuilds the page in that language in the same places: every
+part of the page is shown in a slot, and the page remembers the calls that filled them.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
+import ipywidgets as w
 from IPython.display import display
 from sqlalchemy.exc import OperationalError
 
 from . import config
 from .content import cached_catalog, find_worksheet, questions
-from .i18n import t
+from .i18n import current_language, language_from_query, set_language, t
 from .model import Question
 from .store import SQLStore, open_store
 from .widgets import WorksheetRunner
@@ -56,16 +61,62 @@ def _query_string() -> str | None:
     return get_query_string()
 
 
+_F = TypeVar("_F", bound=Callable[..., None])
+
+#: One layout shared by every slot: a slot adds one widget model to the page, not two.
+_SLOT_LAYOUT: w.Layout | None = None
+
+
+def _slot(widget: w.Widget) -> w.Box:
+    global _SLOT_LAYOUT
+    if _SLOT_LAYOUT is None:
+        _SLOT_LAYOUT = w.Layout()
+    box = w.Box([widget], layout=_SLOT_LAYOUT)
+    box.add_class("pz-slot")  # display: contents — the slot leaves no trace in the layout
+    return box
+
+
+def _recorded(method: _F) -> _F:
+    """Remember an author's call, so the page can be built again in another language."""
+
+    @functools.wraps(method)
+    def wrapper(self: WorksheetPage, *args: Any, **kwargs: Any) -> None:
+        outer = self._depth == 0
+        self._depth += 1
+        try:
+            method(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+        if outer and self._slots_to_fill is None:
+            self._calls.append((method.__name__, args, kwargs))
+
+    return wrapper  # type: ignore[return-value]
+
+
 class WorksheetPage:
     """The author's handle on a worksheet page: each method adds and shows one question."""
 
-    def __init__(self, runner: WorksheetRunner) -> None:
+    def __init__(self, runner: WorksheetRunner, *, slots: Iterator[w.Box] | None = None) -> None:
         self.runner = runner
+        self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._slots: list[w.Box] = []
+        self._slots_to_fill = slots
+        self._depth = 0
+
+    def _show(self, widget: w.Widget) -> None:
+        """Show ``widget`` in a new slot, or, when rebuilding, in the next existing one."""
+        if self._slots_to_fill is not None:
+            next(self._slots_to_fill).children = (widget,)
+            return
+        slot = _slot(widget)
+        self._slots.append(slot)
+        display(slot)
 
     def _add(self, question: Question) -> None:
         view = self.runner.add_question(question)
-        display(view.box)
+        self._show(view.box)
 
+    @_recorded
     def open_question(
         self,
         id: str,
@@ -80,6 +131,7 @@ class WorksheetPage:
             questions.open_question(id, prompt, help=help, shared=shared, max_length=max_length)
         )
 
+    @_recorded
     def likert(
         self,
         id: str,
@@ -92,6 +144,7 @@ class WorksheetPage:
         """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens")."""
         self._add(questions.likert(id, prompt, labels=labels, help=help, shared=shared))
 
+    @_recorded
     def single_choice(
         self,
         id: str,
@@ -104,6 +157,7 @@ class WorksheetPage:
         """One answer out of several."""
         self._add(questions.single_choice(id, prompt, options, help=help, shared=shared))
 
+    @_recorded
     def multiple_choice(
         self,
         id: str,
@@ -116,6 +170,7 @@ class WorksheetPage:
         """Any number of answers out of several."""
         self._add(questions.multiple_choice(id, prompt, options, help=help, shared=shared))
 
+    @_recorded
     def scale_0_10(
         self,
         id: str,
@@ -129,6 +184,7 @@ class WorksheetPage:
         """A schaalvraag: a number from 0 to 10, with optional words for both ends."""
         self._add(questions.scale_0_10(id, prompt, low=low, high=high, help=help, shared=shared))
 
+    @_recorded
     def ranking(
         self,
         id: str,
@@ -146,18 +202,22 @@ class WorksheetPage:
         for question in made:
             self._add(question)
 
+    @_recorded
     def netwerkkaart(self, id: str, prompt: str, *, help: str = "") -> None:
         """A netwerkkaart: the participant places the people around them, with metrics."""
         self._add(questions.netwerkkaart(id, prompt, help=help))
 
+    @_recorded
     def reflection_cycle(self, id: str, cycle: str = "alact", *, situation: str = "") -> None:
         """A reflection cycle (``alact``, ``gibbs``, ``starr``), step by step."""
         self._add_all(questions.reflection_cycle(id, cycle, situation=situation))
 
+    @_recorded
     def scale_sequence(self, id: str, topic: str) -> None:
         """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up."""
         self._add_all(questions.scale_sequence(id, topic))
 
+    @_recorded
     def vakmanschap(self, id: str) -> None:
         """The four Vakmanschap development tasks as self-assessment, with a profile chart."""
         from .content.tools import load_vakmanschap
@@ -168,20 +228,22 @@ class WorksheetPage:
         split = next((i for i, q in enumerate(made) if q.id == f"{id}-focus"), len(made))
         self._add_all(made[:split])
         chart = ProfileChart(id, load_vakmanschap(config.data_dir()))
-        display(chart.box)
+        self._show(chart.box)
         self.runner.on_answers(chart.update)
         self._add_all(made[split:])
 
+    @_recorded
     def wie_weet_wat(self, id: str = "wie-weet-wat") -> None:
         """What I know and look for; suggests whom in the network to approach."""
         from .widgets.wieweetwat import WieWeetWatPanel
 
         self._add_all(questions.wie_weet_wat(id))
         panel = WieWeetWatPanel(self.runner, id)
-        display(panel.box)
+        self._show(panel.box)
         self.runner.add_panel(panel)
         self.runner.on_answers(panel.update)
 
+    @_recorded
     def kennisdossier(self, theme: str | None = None) -> None:
         """A search box over the Kennisdossier (resources per theme in ``data/``)."""
         from .content.dossier import load_dossier
@@ -189,16 +251,18 @@ class WorksheetPage:
 
         catalog = cached_catalog(str(config.data_dir()))
         search = DossierSearch(load_dossier(config.data_dir()), catalog, theme=theme)
-        display(search.box)
+        self._show(search.box)
 
+    @_recorded
     def kennisagenda(self) -> None:
         """The network's Kennisagenda: submit research questions and vote on others'."""
         from .widgets.agenda import AgendaPanel
 
         panel = AgendaPanel(self.runner.store, self.runner.info.network_id, self.runner.catalog)
-        display(panel.box)
+        self._show(panel.box)
         self.runner.add_panel(panel)
 
+    @_recorded
     def jaarplan(self, network: str | None = None) -> None:
         """The network's year plan with agendas; participants record their attendance."""
         from .content.yearplan import load_plan
@@ -209,17 +273,41 @@ class WorksheetPage:
         panel = YearPlanPanel(
             self.runner.store, plan, self.runner.catalog, page_path=self.runner.info.path
         )
-        display(panel.box)
+        self._show(panel.box)
         self.runner.add_panel(panel)
 
     def finish(self) -> None:
         """Show the footer and bind the page to its participant (waits for the request)."""
-        display(self.runner.footer)
+        self._show(self.runner.footer)
+        query = _query_string()
+        lang = language_from_query(query)
+        if lang is not None and lang != current_language():
+            self._rebuild(lang)
         try:
-            self.runner.bind(_query_string())
+            self.runner.bind(query)
         except Exception as exc:  # the store is unreachable: a clear message, no traceback
             log.exception("binding worksheet %s failed", self.runner.info.id)
             self.runner.header.show_message(t("error.store", reason=type(exc).__name__), "error")
+
+    def _rebuild(self, lang: str) -> None:
+        """Build the page again in ``lang``, into the slots already on the page.
+
+        The preheated kernel built the page in the server's language before the request came;
+        the same calls are made again, so ids, order and tools stay exactly the same.
+        """
+        set_language(lang)
+        old = self.runner
+        shown = [child for slot in self._slots for child in slot.children]
+        catalog = cached_catalog(str(config.data_dir()), lang)
+        runner = WorksheetRunner(old.info, catalog, store=old.store)
+        again = WorksheetPage(runner, slots=iter(self._slots))
+        again._show(runner.header.box)
+        for name, args, kwargs in self._calls:
+            getattr(again, name)(*args, **kwargs)
+        again._show(runner.footer)
+        _BUILT[_BUILT.index(old)] = runner
+        self.runner = runner
+        _close_tree(*shown)
 
 
 def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetPage:
@@ -230,8 +318,18 @@ def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetP
         raise LookupError(t("error.worksheet_unknown", id=worksheet_id))
     runner = WorksheetRunner(info, catalog, store=store or _default_store())
     _BUILT.append(runner)
-    display(runner.header.box)
-    return WorksheetPage(runner)
+    page = WorksheetPage(runner)
+    page._show(runner.header.box)
+    return page
+
+
+def _close_tree(*roots: w.Widget) -> None:
+    """Close widgets no page shows any more (their models would stay in the kernel)."""
+    stack = list(roots)
+    while stack:
+        widget = stack.pop()
+        stack.extend(getattr(widget, "children", ()) or ())
+        widget.close()
 
 
 def report() -> str:

@@ -34,16 +34,27 @@ def _catalog(_args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .checking import check
+    from .checking import ProgressBar, check
 
     root = Path(args.path) if args.path else None
-    result = check(root, execute=not args.no_execute)
+    result = check(
+        root,
+        execute=not args.no_execute,
+        spelling=not args.no_spelling,
+        database_url=args.database,
+        progress=ProgressBar(sys.stderr),
+    )
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.ok:
-        print(t("cli.check.ok", count=len(result.questions) or "alle"))
+        count = len(result.questions)
+        print(t("cli.check.ok_one") if count == 1 else t("cli.check.ok", count=count))
         return 0
-    print(t("cli.check.failed", count=len(result.problems)), file=sys.stderr)
+    count = len(result.problems)
+    print(
+        t("cli.check.failed_one") if count == 1 else t("cli.check.failed", count=count),
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -297,6 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="controleer werkbladen (metadata, id's, hygiëne, uitvoeren)")
     p.add_argument("path", nargs="?", help="map met werkbladen (standaard: workbooks/)")
     p.add_argument("--no-execute", action="store_true", help="notebooks niet uitvoeren")
+    p.add_argument("--no-spelling", action="store_true", help="spelling niet controleren")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="opslag met antwoorden die niet los mogen raken (standaard: PLEEGZORG_DATABASE_URL)",
+    )
     p.set_defaults(func=_check)
     p = sub.add_parser("session", help="bijeenkomsten (sessies)")
     session_sub = p.add_subparsers(dest="session_command", required=True)

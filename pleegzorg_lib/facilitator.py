@@ -11,13 +11,22 @@ from IPython.display import display
 from . import config
 from .authoring import _default_store, _query_string
 from .content import cached_catalog, find_worksheet, load_worksheet_index
-from .i18n import t
+from .i18n import language_from_query, set_language, t
 from .model import normalize_session_code
 from .store import SQLStore
 from .widgets.facilitator import LiveView
 from .widgets.new_session import NewSessionForm
 
 __all__ = ["intervisie_timer", "live_view", "new_session_form", "open_live_view"]
+
+
+def _use_page_language() -> str | None:
+    """Facilitator pages are built after their request: take its language (``?taal=en``)."""
+    query = _query_string()
+    lang = language_from_query(query)
+    if lang is not None:
+        set_language(lang)
+    return query
 
 
 def open_live_view(query_string: str | None, *, store: SQLStore) -> LiveView | None:
@@ -43,7 +52,8 @@ def open_live_view(query_string: str | None, *, store: SQLStore) -> LiveView | N
 
 def live_view(*, store: SQLStore | None = None) -> LiveView | None:
     """Show the live view, or only a Dutch message when the link has no valid key."""
-    view = open_live_view(_query_string(), store=store or _default_store())
+    query = _use_page_language()
+    view = open_live_view(query, store=store or _default_store())
     if view is None:
         text = html.escape(t("live.denied"))
         message = w.HTML(f'<div class="pz-alert pz-alert-error" role="alert">{text}</div>')
@@ -57,6 +67,7 @@ def live_view(*, store: SQLStore | None = None) -> LiveView | None:
 
 def new_session_form(*, store: SQLStore | None = None) -> NewSessionForm:
     """Show the form that creates a session and prints its join code and links."""
+    _use_page_language()
     catalog = cached_catalog(str(config.data_dir()))
     worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
     form = NewSessionForm(catalog, worksheets, store=store or _default_store())
@@ -66,6 +77,7 @@ def new_session_form(*, store: SQLStore | None = None) -> NewSessionForm:
 
 def intervisie_timer(format_id: str = "incidentmethode"):  # noqa: ANN201 - widget type lazy
     """Show the round timer of an intervisie format from ``data/tools/intervisie.yaml``."""
+    _use_page_language()
     from .content.tools import load_intervisie
     from .widgets.intervisie import IntervisieTimer
 

@@ -186,6 +186,14 @@ def scaffold_worksheet(
     return target
 
 
+def _relative(path: Path) -> str:
+    """The path as the author types it: relative to where they are, when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def run_new(args: argparse.Namespace) -> int:
     """``pleegzorg new``: create the worksheet, or say in one line why not (exit 2)."""
     try:
@@ -199,8 +207,9 @@ def run_new(args: argparse.Namespace) -> int:
     except (ScaffoldError, FileExistsError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(t("authoring.new.written", path=str(path)))
-    print(t("authoring.new.next", folder=str(path)))
+    shown = _relative(path)
+    print(t("authoring.new.written", path=shown))
+    print(t("authoring.new.next", folder=shown))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import t
+from ..i18n import CATALOGS, DEFAULT_LANGUAGE, t
 from ..model import is_valid_id
 from ._yaml import ContentError, LineDict
 
@@ -66,6 +66,23 @@ class FieldReader:
         if kind is str and required and not value.strip():
             raise self.error(key, t("content.empty"))
         return value
+
+    def get_text(
+        self, key: str, lang: str, *, required: bool = True, default: str = ""
+    ) -> str:
+        """A text an author may translate: ``key`` in Dutch, ``key_en`` (etc.) next to it.
+
+        Returns the text in ``lang`` when the author gave one, else the Dutch text.
+        """
+        text = self.get(key, str, required=required, default=default)
+        chosen = None
+        for code in CATALOGS:
+            if code == DEFAULT_LANGUAGE:
+                continue
+            translated = self.get(f"{key}_{code}", str, required=False)
+            if code == lang and translated and translated.strip():
+                chosen = translated
+        return chosen or text
 
     def _missing(self, key: str) -> Any:
         raise ContentError(self.file, self.line, self._name(key), t("content.missing"))

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
-from ..i18n import t
+from ..i18n import current_language, t
 from ..model import Catalog, LearningNetwork, Role, Theme
 from ._fields import FieldReader
 from ._yaml import ContentError, LineList, load_yaml
@@ -34,7 +34,7 @@ def _items(value: object, file: str, field: str, line: int) -> LineList:
     return items
 
 
-def _load_roles(path: Path, name: str) -> tuple[Role, ...]:
+def _load_roles(path: Path, name: str, lang: str) -> tuple[Role, ...]:
     doc = FieldReader(load_yaml(path, name), name, "")
     raw = doc.get("roles", list)
     doc.finish()
@@ -45,9 +45,9 @@ def _load_roles(path: Path, name: str) -> tuple[Role, ...]:
         r = FieldReader(item, name, f"roles[{index}]", items.item_lines[index])
         role = Role(
             id=r.get_id(),
-            name=r.get("name", str),
+            name=r.get_text("name", lang),
             group=r.get("group", str),
-            description=r.get("description", str, required=False, default=""),
+            description=r.get_text("description", lang, required=False),
         )
         r.finish()
         if role.id in seen:
@@ -57,11 +57,11 @@ def _load_roles(path: Path, name: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def _load_network(path: Path, name: str) -> LearningNetwork:
+def _load_network(path: Path, name: str, lang: str) -> LearningNetwork:
     r = FieldReader(load_yaml(path, name), name, "")
     network_id = r.get_id()
-    title = r.get("name", str)
-    description = r.get("description", str)
+    title = r.get_text("name", lang)
+    description = r.get_text("description", lang)
     per_year = r.get("meetings_per_year", int, required=False, default=6)
     minutes = r.get("meeting_minutes", int, required=False, default=90)
     order = r.get("order", int, required=False, default=100)
@@ -72,7 +72,9 @@ def _load_network(path: Path, name: str) -> LearningNetwork:
     for index, item in enumerate(raw_themes):
         tr = FieldReader(item, name, f"themes[{index}]", raw_themes.item_lines[index])
         theme = Theme(
-            id=tr.get_id(), name=tr.get("name", str), description=tr.get("description", str)
+            id=tr.get_id(),
+            name=tr.get_text("name", lang),
+            description=tr.get_text("description", lang),
         )
         tr.finish()
         if theme.id in seen:
@@ -90,8 +92,9 @@ def _load_network(path: Path, name: str) -> LearningNetwork:
     )
 
 
-def load_catalog(data_dir: Path | str | None = None) -> Catalog:
-    """Read ``roles.yaml`` and ``networks/*.yaml`` from ``data_dir``.
+def load_catalog(data_dir: Path | str | None = None, lang: str | None = None) -> Catalog:
+    """Read ``roles.yaml`` and ``networks/*.yaml`` from ``data_dir``, with names and
+    descriptions in ``lang`` where ``data/`` has a translation (default: the current language).
 
     Raises
     ------
@@ -99,13 +102,14 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
         The first problem found, naming file, line and field.
     """
     root = Path(data_dir) if data_dir is not None else config.data_dir()
+    lang = lang or current_language()
     roles_path = root / "roles.yaml"
-    roles = _load_roles(roles_path, _display(roles_path, root))
+    roles = _load_roles(roles_path, _display(roles_path, root), lang)
     networks: list[LearningNetwork] = []
     seen: dict[str, str] = {}
     for path in sorted((root / "networks").glob("*.yaml")):
         name = _display(path, root)
-        network = _load_network(path, name)
+        network = _load_network(path, name, lang)
         if network.id in seen:
             raise ContentError(
                 name, 1, "id", t("content.duplicate_id", id=network.id, other=seen[network.id])
@@ -116,7 +120,12 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
     return Catalog(networks=tuple(networks), roles=roles)
 
 
-@lru_cache(maxsize=4)
-def cached_catalog(data_dir: str) -> Catalog:
-    """The catalog of ``data_dir``, read once per process (kernels ask for it often)."""
-    return load_catalog(data_dir)
+def cached_catalog(data_dir: str, lang: str | None = None) -> Catalog:
+    """The catalog of ``data_dir`` in ``lang`` (default: the current language), read once per
+    process (kernels ask for it often)."""
+    return _cached_catalog(data_dir, lang or current_language())
+
+
+@lru_cache(maxsize=8)
+def _cached_catalog(data_dir: str, lang: str) -> Catalog:
+    return load_catalog(data_dir, lang)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from ..model import DEFAULT_MAX_LENGTH, Question, QuestionKind, Worksheet, WorksheetInfo
 from ._yaml import ContentError
 
@@ -38,7 +38,10 @@ def likert(
     help: str = "",
     shared: bool = False,
 ) -> Question:
-    options = tuple(labels) if labels else tuple(t(f"likert.{i}") for i in range(1, 6))
+    # The default labels are stored in Dutch whatever the page's language (answers compare
+    # across languages); the page shows them translated (``i18n.display_option``).
+    default = tuple(t(f"likert.{i}", DEFAULT_LANGUAGE) for i in range(1, 6))
+    options = tuple(labels) if labels else default
     return Question(
         id=id, kind=QuestionKind.LIKERT, prompt=prompt, options=options, help=help, shared=shared
     )

@@ -8,6 +8,7 @@ duration.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from ..i18n import t
@@ -66,7 +67,14 @@ def read_worksheet_info(path: Path, root: Path, catalog: Catalog) -> WorksheetIn
         path=rel,
     )
     r.get("version", int, required=False)  # layout version written by `pleegzorg new`
+    retired = r.get("retired_questions", list, required=False, default=[])
     r.finish()
+    if not all(isinstance(x, str) for x in retired):
+        raise r.error(
+            "retired_questions",
+            t("content.wrong_type", expected=t("content.type.list"), actual="?"),
+        )
+    info = replace(info, retired_questions=tuple(retired))
     network = catalog.network(network_id)
     if network is None:
         known = ", ".join(n.id for n in catalog.networks)

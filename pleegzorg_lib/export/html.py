@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..analysis import K_MIN, QuestionSummary, RoleComparison, SessionSummary
-from ..i18n import current_language, t
+from ..i18n import current_language, display_option, t
 from ..model import QuestionKind
 
 
@@ -23,7 +23,7 @@ def bars_html(counts: tuple[tuple[str, int], ...]) -> str:
     top = max((c for _, c in counts), default=0) or 1
     rows = "".join(
         '<div class="pz-bar-row">'
-        f'<span class="pz-bar-label">{escape(label)}</span>'
+        f'<span class="pz-bar-label">{escape(display_option(label))}</span>'
         f'<span class="pz-bar"><span style="width:{round(100 * count / top)}%"></span></span>'
         f'<span class="pz-bar-count">{count}</span></div>'
         for label, count in counts

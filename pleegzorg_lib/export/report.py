@@ -24,7 +24,7 @@ from ..analysis import (
     summarize_session,
 )
 from ..content import cached_catalog, find_worksheet, load_worksheet
-from ..i18n import t
+from ..i18n import display_option, t
 from ..model import Catalog, Question, QuestionKind, Worksheet
 from ..store import Poll, Session, SQLStore
 from ._text import CSS_PATH, ReportError, md_text
@@ -175,7 +175,9 @@ def report_markdown(data: SessionData) -> str:
             ] + [""]
         else:
             lines += ["| antwoord | aantal |", "|---|---|"]
-            lines += [f"| {md_text(label)} | {count} |" for label, count in qs.counts] + [""]
+            lines += [
+                f"| {md_text(display_option(label))} | {count} |" for label, count in qs.counts
+            ] + [""]
             if qs.mean is not None:
                 lines += [md_text(t("chart.mean", mean=f"{qs.mean:.1f}")), ""]
     return "\n".join(lines)

@@ -1,6 +1,9 @@
 """Message catalogs: every text a user reads comes from here. Dutch first, English too.
 
-The language is chosen per server with ``PLEEGZORG_LANG`` (``nl`` default, ``en``).
+The language is chosen per server with ``PLEEGZORG_LANG`` (``nl`` default, ``en``) and per
+page with ``?taal=en`` (a worksheet kernel serves one page, so it may switch with
+:func:`set_language` once it knows its request). Content from ``data/`` and the notebooks stays
+Dutch unless an author adds a translation there (``name_en:`` next to ``name:``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ FEATURE_CATALOGS = (
     "yearplan",
     "agenda",
     "authoring",
+    "language",
+    "check",
 )
 
 
@@ -44,14 +49,78 @@ def _merged() -> dict[str, dict[str, str]]:
 
 CATALOGS: dict[str, dict[str, str]] = _merged()
 DEFAULT_LANGUAGE = "nl"
+#: The language of content (notebook prose, prompts, ``data/``) unless a translation exists.
+CONTENT_LANGUAGE = "nl"
 
-__all__ = ["CATALOGS", "DEFAULT_LANGUAGE", "current_language", "t"]
+#: The query-string parameter that chooses a page's language (``?taal=en``).
+QUERY_PARAMETER = "taal"
+
+__all__ = [
+    "CATALOGS",
+    "CONTENT_LANGUAGE",
+    "DEFAULT_LANGUAGE",
+    "QUERY_PARAMETER",
+    "current_language",
+    "display_option",
+    "language_from_query",
+    "language_query",
+    "set_language",
+    "t",
+]
+
+_override: str | None = None
+
+
+def _known(lang: str | None) -> str | None:
+    code = (lang or "").strip().lower()[:2]
+    return code if code in CATALOGS else None
 
 
 def current_language() -> str:
-    """The language in force: ``PLEEGZORG_LANG`` when it names a catalog, else Dutch."""
-    lang = os.environ.get("PLEEGZORG_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
-    return lang if lang in CATALOGS else DEFAULT_LANGUAGE
+    """The language in force: the page's (:func:`set_language`), else ``PLEEGZORG_LANG`` when
+    it names a catalog, else Dutch."""
+    if _override is not None:
+        return _override
+    return _known(os.environ.get("PLEEGZORG_LANG")) or DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    """Use ``lang`` for this process from now on (``None``: back to ``PLEEGZORG_LANG``).
+
+    Only for processes that serve one page (a worksheet kernel); a server passes ``lang`` to
+    :func:`t` instead. An unknown language is ignored. Returns the language in force.
+    """
+    global _override
+    _override = _known(lang) if lang is not None else None
+    return current_language()
+
+
+def language_query() -> str:
+    """``?taal=xx`` when this page's language is not the server's, for links that keep it."""
+    lang = current_language()
+    server = _known(os.environ.get("PLEEGZORG_LANG")) or DEFAULT_LANGUAGE
+    return f"?{QUERY_PARAMETER}={lang}" if lang != server else ""
+
+
+def language_from_query(query_string: str | None) -> str | None:
+    """The language a query string asks for (``taal=en``), or ``None`` when it asks none or
+    one we do not have."""
+    from urllib.parse import parse_qs
+
+    values = parse_qs(query_string or "", keep_blank_values=True).get(QUERY_PARAMETER) or [""]
+    return _known(values[0])
+
+
+#: Options whose text is an interface text (the default Likert labels): stored in Dutch, so
+#: answers compare across languages, and shown in the reader's language.
+_OPTION_KEYS = {CATALOGS[DEFAULT_LANGUAGE][f"likert.{i}"]: f"likert.{i}" for i in range(1, 6)}
+
+
+def display_option(option: str, lang: str | None = None) -> str:
+    """How a stored option reads in ``lang``: default Likert labels are translated, options
+    an author wrote are content and stay as written."""
+    key = _OPTION_KEYS.get(option)
+    return t(key, lang) if key else option
 
 
 def _format_number(value: Any, lang: str) -> str:

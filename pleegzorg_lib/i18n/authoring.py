@@ -22,7 +22,7 @@ NL: dict[str, str] = {
     "authoring.new.exists": "{path} bestaat al; kies een andere --id of pas dat werkblad aan.",
     "authoring.new.id_taken": "Er is al een werkblad met id '{id}' ({path}); id's zijn uniek in de hele map. Kies een andere --id.",
     "authoring.new.written": "Werkblad gemaakt: {path}",
-    "authoring.new.next": "Vervang de voorbeeldvragen, de inleiding en de beschrijving, en controleer het werkblad met: pleegzorg check {folder}",
+    "authoring.new.next": "Vervang de voorbeeldvragen, de inleiding en de beschrijving, en controleer het werkblad met: .venv/bin/pleegzorg check {folder}",
     # the new notebook (placeholders for the author)
     "authoring.template.description": "Eén zin voor de startpagina over wat deelnemers met dit werkblad doen (vervang deze tekst).",
     "authoring.template.intro": "Vertel hier in een paar zinnen waarom dit werkblad er is en wat deelnemers eraan hebben. Vervang deze tekst.\n\nEr zijn geen goede of foute antwoorden. Wat je invult wordt meteen bewaard; alleen jij ziet je antwoorden terug, met je hervatcode.",
@@ -83,7 +83,7 @@ EN: dict[str, str] = {
     "authoring.new.exists": "{path} already exists; choose another --id or edit that worksheet.",
     "authoring.new.id_taken": "There already is a worksheet with id '{id}' ({path}); ids are unique in the whole folder. Choose another --id.",
     "authoring.new.written": "Worksheet created: {path}",
-    "authoring.new.next": "Replace the example questions, the introduction and the description, and check the worksheet with: pleegzorg check {folder}",
+    "authoring.new.next": "Replace the example questions, the introduction and the description, and check the worksheet with: .venv/bin/pleegzorg check {folder}",
     "authoring.template.description": "One sentence for the landing page about what participants do with this worksheet (replace this text).",
     "authoring.template.intro": "Say here in a few sentences why this worksheet exists and what participants get from it. Replace this text.\n\nThere are no right or wrong answers. What you enter is saved at once; only you see your answers again, with your resume code.",
     "authoring.template.heading": "## First part (replace this heading)",

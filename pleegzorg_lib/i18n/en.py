@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "cli.catalog.roles": "Roles",
     "cli.catalog.worksheets": "Worksheets",
     "cli.check.ok": "OK: {count} worksheets checked.",
-    "cli.check.failed": "{count} problem(s) found.",
+    "cli.check.failed": "{count} problems found.",
     "cli.serve.url": "Foster care workbooks running at {url}",
     "content.error": "Error in {file}, line {line}, field '{field}': {problem}",
 }

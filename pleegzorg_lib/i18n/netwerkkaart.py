@@ -3,7 +3,7 @@
 NL: dict[str, str] = {
     # content errors in data/tools/netwerkkaart.yaml
     "content.nk_colour": "'{value}' is geen kleur; schrijf hem als \"#1f6f8b\"",
-    "content.nk_missing_ids": "deze ids ontbreken: {ids} (ze zijn het contract met de opslag)",
+    "content.nk_missing_ids": "deze id's ontbreken: {ids} (ze zijn het contract met de opslag)",
     "content.nk_placeholder": "onbekende plaatshouder {{{name}}}; toegestaan zijn: {allowed}",
     # answer errors (shown after "Niet opgeslagen:" or in the form)
     "nk.error.alias_empty": "vul een naam of bijnaam in.",

@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "cli.catalog.roles": "Rollen",
     "cli.catalog.worksheets": "Werkbladen",
     "cli.check.ok": "In orde: {count} werkbladen gecontroleerd.",
-    "cli.check.failed": "{count} probleem/problemen gevonden.",
+    "cli.check.failed": "{count} problemen gevonden.",
     "cli.serve.url": "Pleegzorg werkboeken draait op {url}",
     "content.error": "Fout in {file}, regel {line}, veld '{field}': {problem}",
 }

@@ -156,6 +156,8 @@ class WorksheetInfo:
     duration_minutes: int
     path: str  # relative to the workbooks folder, with forward slashes
     audience: tuple[str, ...] = ()
+    #: Question ids removed on purpose although answers were stored (``pleegzorg check``).
+    retired_questions: tuple[str, ...] = ()
 
     @property
     def url_path(self) -> str:

@@ -16,7 +16,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
-from ..i18n import t
+from ..i18n import language_from_query, t
 from .landing import render_landing
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
@@ -33,7 +33,7 @@ class LandingHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         try:
-            catalog = load_catalog(config.data_dir())
+            catalog = load_catalog(config.data_dir(), language_from_query(self.request.query))
             worksheets = load_worksheet_index(config.workbooks_dir(), catalog)
         except ContentError as exc:
             self.set_status(500)
@@ -41,7 +41,8 @@ class LandingHandler(tornado.web.RequestHandler):
                 f"<!DOCTYPE html><meta charset=utf-8><p>{tornado.escape.xhtml_escape(str(exc))}</p>"
             )
             return
-        self.finish(render_landing(catalog, worksheets, base_url=self.base_url))
+        lang = language_from_query(self.request.query)
+        self.finish(render_landing(catalog, worksheets, base_url=self.base_url, lang=lang))
 
 
 class WorksheetPageHandler(TornadoVoilaHandler):

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..i18n import current_language, t
+from ..i18n import QUERY_PARAMETER, current_language, t
 from ..model import Catalog, WorksheetInfo
 
 
@@ -15,9 +15,17 @@ def _e(text: str) -> str:
 
 
 def render_landing(
-    catalog: Catalog, worksheets: Sequence[WorksheetInfo], *, base_url: str = "/"
+    catalog: Catalog,
+    worksheets: Sequence[WorksheetInfo],
+    *,
+    base_url: str = "/",
+    lang: str | None = None,
 ) -> str:
-    """Return the landing page as a complete HTML document."""
+    """Return the landing page as a complete HTML document, in ``lang`` (default: the server's
+    language); links to the pages carry ``?taal=`` when ``lang`` is not the server's."""
+    server = current_language()
+    lang = lang or server
+    keep = f"?{QUERY_PARAMETER}={lang}" if lang != server else ""
     css = f"{base_url}voila/templates/pleegzorg/static/pleegzorg.css"
     sections: list[str] = []
     for network in catalog.networks:
@@ -27,7 +35,7 @@ def render_landing(
             items = [w for w in mine if w.theme_id == theme.id]
             if not items:
                 continue
-            cards = "".join(_card(w, base_url) for w in items)
+            cards = "".join(_card(w, base_url, lang, keep) for w in items)
             themes.append(
                 f'<section class="pz-theme"><h3>{_e(theme.name)}</h3>'
                 f'<p class="pz-theme-desc">{_e(theme.description)}</p>'
@@ -45,26 +53,37 @@ def render_landing(
             f'<p class="pz-network-meta">{_e(meetings)}</p>'
             f"{''.join(themes)}</section>"
         )
-    body = "".join(sections) or f"<p>{_e(t('landing.empty'))}</p>"
+    body = "".join(sections) or f"<p>{_e(t('landing.empty', lang))}</p>"
     return (
-        f'<!DOCTYPE html><html lang="{current_language()}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(t('site.title'))}</title>"
+        f"<title>{_e(t('site.title', lang))}</title>"
         f'<link rel="stylesheet" href="{_e(css)}"><link rel="icon" href="data:;base64,="></head>'
         '<body class="pz-body pz-landing">'
-        f'<header class="pz-topbar"><a href="{_e(base_url)}">{_e(t("site.title"))}</a></header>'
+        f'<header class="pz-topbar"><a href="{_e(base_url + keep)}">{_e(t("site.title", lang))}</a>'
+        f"{_language_switch(base_url, lang)}</header>"
         '<main class="pz-landing-main">'
-        f'<h1>{_e(t("site.title"))}</h1><p class="pz-tagline">{_e(t("site.tagline"))}</p>'
-        f'<p class="pz-intro-text">{_e(t("landing.intro"))}</p>'
-        f"{body}{_facilitator_block(base_url)}"
-        f'<footer class="pz-landing-footer">{_e(t("landing.privacy"))}</footer>'
+        f"<h1>{_e(t('site.title', lang))}</h1>"
+        f'<p class="pz-tagline">{_e(t("site.tagline", lang))}</p>'
+        f'<p class="pz-intro-text">{_e(t("landing.intro", lang))}</p>'
+        f"{body}{_facilitator_block(base_url, lang, keep)}"
+        f'<footer class="pz-landing-footer">{_e(t("landing.privacy", lang))}</footer>'
         "</main></body></html>"
     )
 
 
-def _card(info: WorksheetInfo, base_url: str) -> str:
-    href = base_url + "voila/render/" + quote(info.path)
-    minutes = t("landing.minutes", minutes=info.duration_minutes)
+def _language_switch(base_url: str, lang: str) -> str:
+    other = t("language.other_code", lang)
+    return (
+        f'<a class="pz-lang-switch" href="{_e(base_url)}?{QUERY_PARAMETER}={_e(other)}" '
+        f'lang="{_e(other)}" hreflang="{_e(other)}" '
+        f'aria-label="{_e(t("language.switch_label", lang))}">{_e(t("language.other", lang))}</a>'
+    )
+
+
+def _card(info: WorksheetInfo, base_url: str, lang: str, keep: str) -> str:
+    href = base_url + "voila/render/" + quote(info.path) + keep
+    minutes = t("landing.minutes", lang, minutes=info.duration_minutes)
     return (
         f'<li class="pz-card" data-worksheet="{_e(info.id)}">'
         f'<a class="pz-card-link" href="{_e(href)}">{_e(info.title)}</a>'
@@ -80,14 +99,14 @@ FACILITATOR_PAGES = (
 )
 
 
-def _facilitator_block(base_url: str) -> str:
+def _facilitator_block(base_url: str, lang: str, keep: str) -> str:
     links = "".join(
         f'<li class="pz-card"><a class="pz-card-link" '
-        f'href="{_e(base_url + "voila/render/" + quote(path))}">{_e(t(key))}</a>'
-        f'<p class="pz-card-desc">{_e(t(key + "_desc"))}</p></li>'
+        f'href="{_e(base_url + "voila/render/" + quote(path) + keep)}">{_e(t(key, lang))}</a>'
+        f'<p class="pz-card-desc">{_e(t(key + "_desc", lang))}</p></li>'
         for path, key in FACILITATOR_PAGES
     )
     return (
         '<section class="pz-network-block pz-facilitators" id="gespreksbegeleiders">'
-        f'<h2>{_e(t("landing.fac.title"))}</h2><ul class="pz-cards">{links}</ul></section>'
+        f'<h2>{_e(t("landing.fac.title", lang))}</h2><ul class="pz-cards">{links}</ul></section>'
     )

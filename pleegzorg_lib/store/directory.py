@@ -1,6 +1,6 @@
-"""Reading answers across participants of one worksheet (Wie weet wat).
+"""Reading answers across participants of one worksheet (Wie weet wat; counts for check).
 
-Only the tool that asks for consent uses this, and it shows only those who said yes.
+Only the tool that asks for consent reads values, and it shows only those who said yes.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, distinct, func, select
 
 from .schema import answers, participants
 
@@ -21,6 +21,17 @@ class _HasRead(Protocol):
 
 class DirectoryMixin:
     """Answers of everyone on a worksheet, the latest value per question over all sessions."""
+
+    def answer_counts(self: _HasRead, worksheet_id: str) -> dict[str, int]:
+        """How many participants have an answer stored per question id of a worksheet
+        (``pleegzorg check`` warns before an author renames or removes such a question)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(answers.c.question_id, func.count(distinct(answers.c.participant_id)))
+                .where(answers.c.worksheet_id == worksheet_id)
+                .group_by(answers.c.question_id)
+            ).all()
+        return {question_id: int(count) for question_id, count in rows}
 
     def worksheet_answers(
         self: _HasRead, worksheet_id: str, question_ids: Collection[str]

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-from ..i18n import t
+from ..i18n import CONTENT_LANGUAGE, QUERY_PARAMETER, current_language, language_query, t
 from ..model import Catalog, LearningNetwork, WorksheetInfo
 
 NAME_LIMIT = 60
@@ -19,14 +19,25 @@ class Header:
         theme = network.theme(info.theme_id)
         theme_name = theme.name if theme else ""
         home = "../" * (info.path.count("/") + 2)  # from /voila/render/<path> back to /
+        back = home + language_query()
+        lang, other = current_language(), t("language.other_code")
+        # data-lang / data-site-title: pleegzorg.js sets <html lang> and the top bar from them.
+        # The title and description are content: Dutch as the author wrote them.
         self.intro = w.HTML(
-            '<div class="pz-header">'
-            f'<a class="pz-back" href="{home}">← {html.escape(t("header.back"))}</a>'
+            f'<div class="pz-header" data-lang="{lang}" '
+            f'data-site-title="{html.escape(t("site.title"))}">'
+            '<div class="pz-header-links">'
+            f'<a class="pz-back" href="{back}">← {html.escape(t("header.back"))}</a>'
+            f'<a class="pz-lang-switch" href="?{QUERY_PARAMETER}={other}" data-lang="{other}" '
+            f'lang="{other}" hreflang="{other}" '
+            f'aria-label="{html.escape(t("language.switch_label"))}">'
+            f"{html.escape(t('language.other'))}</a></div>"
             f'<div class="pz-network">{html.escape(network.name)}</div>'
-            f'<h1 class="pz-title">{html.escape(info.title)}</h1>'
+            f'<h1 class="pz-title" lang="{CONTENT_LANGUAGE}">{html.escape(info.title)}</h1>'
             f'<div class="pz-meta">{html.escape(theme_name)} · '
             f"{html.escape(t('header.duration', minutes=info.duration_minutes))}</div>"
-            f'<p class="pz-description">{html.escape(info.description)}</p>'
+            f'<p class="pz-description" lang="{CONTENT_LANGUAGE}">'
+            f"{html.escape(info.description)}</p>"
             "</div>"
         )
         self.intro.add_class("pz-intro")

@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
+from ..i18n import CONTENT_LANGUAGE, display_option, t
 from ..model import Question, QuestionKind
 
 OnChange = Callable[["QuestionView", bool], None]
@@ -36,8 +36,8 @@ class QuestionView(ABC):
         self.status.add_class("pz-status")
         header = [
             w.HTML(
-                f'<div class="pz-prompt"><span class="pz-number">{number}.</span> '
-                f"{html.escape(question.prompt)}</div>"
+                f'<div class="pz-prompt" lang="{CONTENT_LANGUAGE}">'
+                f'<span class="pz-number">{number}.</span> {html.escape(question.prompt)}</div>'
             )
         ]
         if question.help:
@@ -96,7 +96,7 @@ class QuestionView(ABC):
                 f'</div><div class="pz-carry-answer">{html.escape(str(text))}</div></div>'
             )
         self.carry.value = (
-            f'<details open><summary>{html.escape(t("carry.title"))}</summary>{"".join(parts)}'
+            f"<details open><summary>{html.escape(t('carry.title'))}</summary>{''.join(parts)}"
             "</details>"
             if parts
             else ""
@@ -129,7 +129,9 @@ class ChoiceView(QuestionView):
 
     def _build_input(self) -> w.Widget:
         self.radio = w.RadioButtons(
-            options=list(self.question.options), index=None, layout=w.Layout(width="100%")
+            options=[display_option(o) for o in self.question.options],
+            index=None,
+            layout=w.Layout(width="100%"),
         )
         self.radio.observe(lambda _c: self._changed(), "index")
         return self.radio

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from playwright.sync_api import Page, expect
@@ -23,9 +24,7 @@ def question(page: Page, qid: str):
 
 
 def wait_saved(page: Page, qid: str) -> None:
-    expect(question(page, qid)).to_have_class(
-        __import__("re").compile(r"\bpz-saved\b"), timeout=15_000
-    )
+    expect(question(page, qid)).to_have_class(re.compile(r"\bpz-saved\b"), timeout=15_000)
 
 
 def resume_code(page: Page) -> str:
@@ -40,7 +39,9 @@ def type_open(page: Page, qid: str, text: str) -> None:
 
 
 def pick_radio(page: Page, qid: str, label: str) -> None:
-    question(page, qid).locator("label", has_text=label).first.click()
+    """Pick the option whose label is exactly ``label`` ("Agree", not "Disagree")."""
+    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+    question(page, qid).locator("label").filter(has_text=exact).first.click()
 
 
 def tick(page: Page, qid: str, label: str) -> None:

@@ -107,7 +107,10 @@ def test_check_command_reports_a_broken_worksheet(tmp_path: Path) -> None:
     nb.cells[-1].source = nb.cells[-1].source.replace("ws.finish()", "")
     nb.cells.append(nbformat.v4.new_code_cell("def hulp():\n    pass"))
     nbformat.write(nb, folder / "informele-steun.ipynb")
-    result = check(tmp_path / "wb")
+    heard: list[tuple[int, int, str]] = []
+    result = check(tmp_path / "wb", progress=lambda *a: heard.append(a))
     joined = "\n".join(result.problems)
+    assert "workbooks/breakdown/informele-steun.ipynb:cel " in joined
     assert "definieert een functie" in joined
     assert "ws.finish()" in joined
+    assert heard == [(1, 1, "informele-steun")]  # the progress bar hears of every notebook
