@@ -53,12 +53,14 @@ def _default_store() -> SQLStore:
 
 
 def _query_string() -> str | None:
-    """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab)."""
-    try:
-        from voila.utils import get_query_string
-    except ImportError:  # pragma: no cover - voila is a dependency
-        return None
-    return get_query_string()
+    """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab).
+
+    Same protocol as ``voila.utils.get_query_string`` without importing Voilà in the kernel
+    (see :mod:`pleegzorg_lib.request`).
+    """
+    from .request import query_string
+
+    return query_string()
 
 
 _F = TypeVar("_F", bound=Callable[..., None])

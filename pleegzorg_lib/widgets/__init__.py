@@ -1,7 +1,11 @@
 """ipywidgets for worksheets: question views and the runner that saves every answer."""
 
-from .header import Header
-from .questions import QuestionView, build_question
-from .runner import WorksheetRunner
+from ._lean import share_default_models
+
+share_default_models()  # one default layout/style per kernel instead of one per widget
+
+from .header import Header  # noqa: E402
+from .questions import QuestionView, build_question  # noqa: E402
+from .runner import WorksheetRunner  # noqa: E402
 
 __all__ = ["Header", "QuestionView", "WorksheetRunner", "build_question"]

@@ -106,7 +106,7 @@ class NewSessionForm:
 
 
 def _field(label: str, control: w.Widget) -> w.VBox:
-    control.layout.width = "100%"
+    control.layout = w.Layout(width="100%")
     box = w.VBox([w.HTML(f'<label class="pz-label">{html.escape(label)}</label>'), control])
     box.add_class("pz-field")
     return box

@@ -1,0 +1,55 @@
+"""The page's request as a worksheet kernel sees it, without importing Voilà.
+
+``voila.utils.get_query_string()`` does the same, but importing ``voila`` pulls in the whole
+server side (jupyter_server, jupyterlab_server, nbconvert …): about 40 MiB and half a CPU-second
+in every kernel, for one WebSocket read. This module speaks the same small protocol (Voilà
+0.5's ``voila/query/<kernel id>`` socket, the same environment variables), so a kernel imports
+only ``websockets``' synchronous client, and only when it is preheated.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+#: How long to wait for the server to answer on the query socket once connected (seconds):
+#: a preheated kernel waits here until its visitor arrives, which may be hours.
+OPEN_TIMEOUT = 5
+
+
+def query_socket_url() -> str:
+    """Where Voilà hands a preheated kernel its request (as ``voila.utils`` builds it)."""
+    protocol = os.getenv("VOILA_WS_PROTOCOL", "ws")
+    server_ip = os.getenv("VOILA_APP_IP", "127.0.0.1")
+    server_port = os.getenv("VOILA_APP_PORT", "8866")
+    server_url = os.getenv("VOILA_SERVER_URL", "/")
+    ws_base_url = os.getenv("VOILA_WS_BASE_URL", server_url)
+    kernel_id = os.getenv("VOILA_KERNEL_ID")
+    return f"{protocol}://{server_ip}:{server_port}{ws_base_url}voila/query/{kernel_id}"
+
+
+def wait_for_request() -> None:
+    """In a preheated kernel, block until the page is requested and take over the request's
+    environment (``QUERY_STRING`` and friends); elsewhere return at once."""
+    if os.getenv("VOILA_PREHEAT", "False") == "False":
+        return
+    from websockets.sync.client import connect
+
+    url = query_socket_url()
+    try:
+        with connect(url, open_timeout=OPEN_TIMEOUT, max_size=2**20) as socket:
+            info = socket.recv()
+    except (TimeoutError, OSError) as exc:  # the server went away: bind without a query
+        log.warning("no request info from %s: %s", url, exc)
+        return
+    for key, value in json.loads(info).items():
+        os.environ[key] = value
+
+
+def query_string() -> str | None:
+    """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab)."""
+    wait_for_request()
+    return os.getenv("QUERY_STRING")
