@@ -42,12 +42,19 @@ def _msg(msg_type: str, content: dict, session: str) -> str:
     })
 
 
+#: Kernel ids that served a participant in this wave (to see whether they are gone later).
+SERVED: list[str] = []
+
+
 async def participant(base: str, query: str) -> float:
     started = time.monotonic()
     response = await AsyncHTTPClient().fetch(base + WORKSHEET + query, request_timeout=600)
     page = response.body.decode()
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
-    cookie = "; ".join(c.split(";", 1)[0] for c in response.headers.get_list("Set-Cookie"))
+    SERVED.append(kernel_id)
+    cookies = [c.split(";", 1)[0] for c in response.headers.get_list("Set-Cookie")]
+    cookie = "; ".join(cookies)
+    xsrf = next((c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf=")), "")
     session = uuid.uuid4().hex
     url = base.replace("http", "ws") + f"api/kernels/{kernel_id}/channels?session_id={session}"
     conn = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie},
@@ -69,6 +76,11 @@ async def participant(base: str, query: str) -> float:
             pending.discard(msg["content"].get("comm_id"))
     elapsed = time.monotonic() - started
     conn.close()
+    # The page closes: Voilà's page asks the server to shut its kernel down, as here.
+    await AsyncHTTPClient().fetch(
+        base + f"api/kernels/{kernel_id}", method="DELETE", raise_error=False,
+        headers={"Cookie": cookie, "X-XSRFToken": xsrf}, request_timeout=60,
+    )
     return elapsed
 
 
@@ -82,6 +94,17 @@ def kernels_of(pid: int) -> list[int]:
         except (OSError, ValueError):
             continue
     return found
+
+
+def kernel_alive(kernel_id: str) -> bool:
+    """Whether a kernel process with this id (its connection file) still runs."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"kernel-{kernel_id}".encode() in cmdline.read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def rss_mib(pid: int) -> float:
@@ -170,22 +193,26 @@ def main() -> None:
                             time.sleep(1)
                         wait_idle(proc.pid)
                     before = kernels_of(proc.pid)
+                    SERVED.clear()
                     cpu0 = cpu_seconds([proc.pid, *before])
                     times = asyncio.run(wave(base, n, query))
                     after = kernels_of(proc.pid)
                     cpu = cpu_seconds([proc.pid, *set(before) | set(after)]) - cpu0
                     rss = statistics.median(rss_mib(pid) for pid in after) if after else 0
+                    time.sleep(60)  # all pages closed: their kernels must be gone by now
+                    left = sum(kernel_alive(k) for k in SERVED)
                     rows.append((n, mode, statistics.median(times), p95(times), max(times),
-                                 cpu / n, rss))
+                                 cpu / n, rss, left))
                     print(rows[-1], flush=True)
                 finally:
                     os.killpg(proc.pid, signal.SIGTERM)
                     proc.wait(timeout=60)
     print("| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
-          " RSS per kernel (MiB) |")
-    print("|---|---|---|---|---|---|---|")
-    for n, mode, p50, p95_, top, cpu, rss in rows:
-        print(f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |")
+          " RSS per kernel (MiB) | kernels left 60 s after closing |")
+    print("|---|---|---|---|---|---|---|---|")
+    for n, mode, p50, p95_, top, cpu, rss, left in rows:
+        print(f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |"
+              f" {left} |")
     failed = sum(1 for row in rows if row[4] == float("inf"))
     if failed:
         print(f"{failed} wave(s) had participants that never got every widget state")

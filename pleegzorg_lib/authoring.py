@@ -72,7 +72,7 @@ _SLOT_LAYOUT: w.Layout | None = None
 def _slot(widget: w.Widget) -> w.Box:
     global _SLOT_LAYOUT
     if _SLOT_LAYOUT is None:
-        _SLOT_LAYOUT = w.Layout()
+        _SLOT_LAYOUT = w.Layout()  # one per kernel, shared by every slot
     box = w.Box([widget], layout=_SLOT_LAYOUT)
     box.add_class("pz-slot")  # display: contents — the slot leaves no trace in the layout
     return box

@@ -80,3 +80,19 @@ def _widget_classes(root: type) -> list[type]:
         found.append(cls)
         stack.extend(cls.__subclasses__())
     return found
+
+
+_LAYOUTS: dict[tuple[tuple[str, str], ...], w.Layout] = {}
+
+
+def layout_of(**looks: str) -> w.Layout:
+    """One frozen shared ``Layout`` per set of looks (``layout_of(width="100%")``), for widgets
+    whose layout never changes. A layout that is changed later (``display`` toggled) must be
+    a widget's own: ``w.Layout(...)``."""
+    key = tuple(sorted(looks.items()))
+    found = _LAYOUTS.get(key)
+    if found is None or found.comm is None:
+        found = _frozen(w.Layout)(**looks)
+        found._pz_frozen = True
+        _LAYOUTS[key] = found
+    return found

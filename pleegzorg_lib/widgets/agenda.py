@@ -17,6 +17,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..model import AnswerError, Catalog
 from ..store import Participant, SQLStore
+from ._lean import layout_of
 from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
@@ -55,14 +56,14 @@ class AgendaPanel:
             value="",
             description=t("kennisagenda.theme"),
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.text = w.Textarea(
             placeholder=t("kennisagenda.placeholder"),
             description=t("kennisagenda.your_question"),
             style={"description_width": "initial"},
             rows=3,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.submit = w.Button(description=t("kennisagenda.submit"), button_style="primary")
         self.submit.add_class("pz-agenda-submit")
@@ -75,7 +76,7 @@ class AgendaPanel:
         self.list = w.VBox([])
         self.list.add_class("pz-agenda-items")
         intro = _html(
-            f'<h2>{html.escape(t("kennisagenda.title"))}</h2>'
+            f"<h2>{html.escape(t('kennisagenda.title'))}</h2>"
             f'<p class="pz-help">{html.escape(t("kennisagenda.intro"))}</p>'
         )
         self.box = w.VBox([intro, self.theme, self.text, self.submit, self.status, self.list])
@@ -156,17 +157,17 @@ class AgendaPanel:
                 f'<div class="pz-help">{html.escape(theme)} · '
                 f"{html.escape(votes_text(item.votes))}{badge}</div>"
             )
-            label.layout = w.Layout(flex="1 1 auto")
+            label.layout = layout_of(flex="1 1 auto")
             button = w.Button(
                 description=t("kennisagenda.unvote" if item.voted else "kennisagenda.vote"),
                 disabled=self.participant is None or item.mine,
                 button_style="success" if item.voted else "",
                 tooltip=t("kennisagenda.vote_hint"),
-                layout=w.Layout(width="auto", min_width="7em"),
+                layout=layout_of(width="auto", min_width="7em"),
             )
             button.add_class("pz-agenda-vote")
             button.on_click(lambda _b, i=item.id: self.toggle_vote(i))
-            row = w.HBox([label, button], layout=w.Layout(width="100%"))
+            row = w.HBox([label, button], layout=layout_of(width="100%"))
             row.add_class("pz-agenda-row")
             rows.append(row)
         self.list.children = rows

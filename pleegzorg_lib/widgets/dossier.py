@@ -14,6 +14,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..model import Catalog
 from ..model.dossier import Dossier, Resource, search
+from ._lean import layout_of
 
 MAX_QUERY = 200
 
@@ -78,13 +79,13 @@ class DossierSearch:
         self.query = w.Text(
             placeholder=t("dossier.placeholder"),
             continuous_update=True,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.query.add_class("pz-dossier-query")
         self.theme = w.Dropdown(
             options=options,
             value=theme if theme in known else "",
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.theme.add_class("pz-dossier-theme")
         self.count = w.HTML("")

@@ -35,6 +35,7 @@ from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog, QuestionKind
 from ..store import Session, SQLStore
+from ._lean import layout_of
 from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
@@ -117,9 +118,9 @@ class LiveView:
         present_box.add_class("pz-present-box")
 
         # quick polls
-        self.poll_prompt = w.Text(placeholder=t("poll.prompt"), layout=w.Layout(width="100%"))
+        self.poll_prompt = w.Text(placeholder=t("poll.prompt"), layout=layout_of(width="100%"))
         self.poll_options = w.Textarea(
-            placeholder=t("poll.options"), rows=4, layout=w.Layout(width="100%")
+            placeholder=t("poll.options"), rows=4, layout=layout_of(width="100%")
         )
         self.poll_launch = w.Button(description=t("poll.launch"))
         self.poll_launch.add_class("pz-poll-launch")
@@ -142,7 +143,7 @@ class LiveView:
         poll_box.add_class("pz-live-poll")
 
         # compare sessions
-        self.compare_choice = w.Dropdown(options=[], layout=w.Layout(width="100%"))
+        self.compare_choice = w.Dropdown(options=[], layout=layout_of(width="100%"))
         self.compare_choice.observe(lambda _c: self.render_compare(), "value")
         self.compare = _html(css="pz-compare")
         compare_box = w.VBox([self.compare_choice, self.compare])

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..i18n import CONTENT_LANGUAGE, QUERY_PARAMETER, current_language, language_query, t
 from ..model import Catalog, LearningNetwork, WorksheetInfo
+from ._lean import layout_of
 
 NAME_LIMIT = 60
 
@@ -42,12 +43,12 @@ class Header:
         )
         self.intro.add_class("pz-intro")
         roles = [(t("header.role_placeholder"), None)] + [(r.name, r.id) for r in catalog.roles]
-        self.role = w.Dropdown(options=roles, index=0, layout=w.Layout(width="100%"))
+        self.role = w.Dropdown(options=roles, index=0, layout=layout_of(width="100%"))
         self.role.add_class("pz-role")
         self.name = w.Text(
             placeholder=t("header.name_placeholder"),
             continuous_update=True,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.name.add_class("pz-name")
         self.name_status = w.HTML("")
@@ -71,7 +72,7 @@ class Header:
         code_box.add_class("pz-code-box")
 
         self.resume_input = w.Text(
-            placeholder=t("header.resume_placeholder"), layout=w.Layout(width="14em")
+            placeholder=t("header.resume_placeholder"), layout=layout_of(width="14em")
         )
         self.resume_input.add_class("pz-resume-input")
         self.resume_button = w.Button(description=t("header.resume_button"))
@@ -80,7 +81,7 @@ class Header:
             [
                 w.HTML(f'<div class="pz-label">{html.escape(t("header.resume_label"))}</div>'),
                 w.HBox(
-                    [self.resume_input, self.resume_button], layout=w.Layout(flex_flow="row wrap")
+                    [self.resume_input, self.resume_button], layout=layout_of(flex_flow="row wrap")
                 ),
             ]
         )
@@ -91,7 +92,7 @@ class Header:
         self.progress = w.HTML("")
         self.progress.add_class("pz-progress")
 
-        identity = w.VBox([who, w.HBox([code_box, resume], layout=w.Layout(flex_flow="row wrap"))])
+        identity = w.VBox([who, w.HBox([code_box, resume], layout=layout_of(flex_flow="row wrap"))])
         identity.add_class("pz-identity")
         self.box = w.VBox([self.intro, identity, self.message, self.progress])
         self.box.add_class("pz-page-header")

@@ -25,11 +25,13 @@ from ..model.netwerkkaart import (
     metrics,
     validate_map,
 )
+from ._lean import layout_of
 from ._sync import on_click_after_edits
 from .netwerkkaart_render import person_line, render_drawing, render_metrics, render_prompts
 from .questions import QuestionView
 
 __all__ = ["NetworkMapView", "render_drawing", "render_metrics", "render_prompts"]
+
 
 def _field(label: str, control: w.Widget, css: str) -> w.VBox:
     box = w.VBox([w.HTML(f'<label class="pz-label">{escape(label)}</label>'), control])
@@ -53,11 +55,11 @@ class NetworkMapView(QuestionView):
     def _build_input(self) -> w.Widget:
         spec = self.spec
         self.form_title = w.HTML("")
-        self.alias = w.Text(placeholder=t("nk.alias_placeholder"), layout=w.Layout(width="100%"))
+        self.alias = w.Text(placeholder=t("nk.alias_placeholder"), layout=layout_of(width="100%"))
         self.sector = w.Dropdown(
             options=[(t("nk.sector_placeholder"), "")] + [(s.label, s.id) for s in spec.sectors],
             value="",
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.support = {
             k.id: w.Checkbox(value=False, description=k.label, indent=False, tooltip=k.description)
@@ -71,7 +73,7 @@ class NetworkMapView(QuestionView):
         self.quality = w.Dropdown(
             options=[(q.label, q.id) for q in spec.quality],
             value=spec.quality[0].id,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.add_button = w.Button(description=t("nk.add"), icon="plus")
         self.add_button.add_class("pz-nk-add")

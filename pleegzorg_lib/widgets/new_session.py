@@ -13,6 +13,7 @@ from ..i18n import t
 from ..model import Catalog, WorksheetInfo
 from ..sessions import MAX_EXPECTED, SessionError, create_session
 from ..store import SQLStore
+from ._lean import layout_of
 from ._sync import on_click_after_edits
 
 
@@ -106,7 +107,7 @@ class NewSessionForm:
 
 
 def _field(label: str, control: w.Widget) -> w.VBox:
-    control.layout = w.Layout(width="100%")
+    control.layout = layout_of(width="100%")
     box = w.VBox([w.HTML(f'<label class="pz-label">{html.escape(label)}</label>'), control])
     box.add_class("pz-field")
     return box

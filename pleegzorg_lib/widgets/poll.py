@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..store import Poll, SQLStore
+from ._lean import layout_of
 from ._sync import on_click_after_edits
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class PollArea:
             self._text = None
             control: w.Widget = self._choice
         else:
-            self._text = w.Text(placeholder=t("poll.placeholder"), layout=w.Layout(width="100%"))
+            self._text = w.Text(placeholder=t("poll.placeholder"), layout=layout_of(width="100%"))
             self._choice = None
             control = self._text
         on_click_after_edits(send, [control], self.send)

@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..model.tools import VakmanschapSpec
+from ._lean import layout_of
 
 __all__ = ["ProfileChart", "profile_svg"]
 
@@ -108,7 +109,7 @@ class ProfileChart:
         self.spec = spec
         self.values: dict[str, int | None] = {task.id: None for task in spec.tasks}
         self.chart = w.HTML("")
-        self.box = w.VBox([self.chart], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.chart], layout=layout_of(width="100%"))
         self.box.add_class("pz-profile")
         self._render()
 

@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from ..i18n import CONTENT_LANGUAGE, display_option, t
 from ..model import Question, QuestionKind
+from ._lean import layout_of
 
 OnChange = Callable[["QuestionView", bool], None]
 
@@ -32,7 +33,7 @@ class QuestionView(ABC):
         self.question = question
         self.on_change: OnChange | None = None
         self._loading = False
-        self.status = w.HTML("", layout=w.Layout(min_height="1.4em"))
+        self.status = w.HTML("", layout=layout_of(min_height="1.4em"))
         self.status.add_class("pz-status")
         header = [
             w.HTML(
@@ -112,7 +113,7 @@ class OpenView(QuestionView):
             placeholder=t("open.placeholder"),
             continuous_update=True,
             rows=4,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.text.observe(lambda _c: self._changed(debounce=True), "value")
         return self.text
@@ -131,7 +132,7 @@ class ChoiceView(QuestionView):
         self.radio = w.RadioButtons(
             options=[display_option(o) for o in self.question.options],
             index=None,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.radio.observe(lambda _c: self._changed(), "index")
         return self.radio
@@ -148,13 +149,15 @@ class ChoiceView(QuestionView):
 class MultipleView(QuestionView):
     def _build_input(self) -> w.Widget:
         self.boxes = [
-            w.Checkbox(value=False, description=option, indent=False, layout=w.Layout(width="100%"))
+            w.Checkbox(
+                value=False, description=option, indent=False, layout=layout_of(width="100%")
+            )
             for option in self.question.options
         ]
         for box in self.boxes:
             box.observe(lambda _c: self._changed(), "value")
         hint = _text_html(t("multiple.hint"), "pz-help")
-        return w.VBox([hint, *self.boxes], layout=w.Layout(width="100%"))
+        return w.VBox([hint, *self.boxes], layout=layout_of(width="100%"))
 
     def get_value(self) -> Any:
         return [b.description for b in self.boxes if b.value]
@@ -199,9 +202,9 @@ class RankingView(QuestionView):
         row_boxes = []
         for index in range(len(self.order)):
             label = w.HTML()
-            up = w.Button(description="↑", tooltip=t("ranking.up"), layout=w.Layout(width="2.8em"))
+            up = w.Button(description="↑", tooltip=t("ranking.up"), layout=layout_of(width="2.8em"))
             down = w.Button(
-                description="↓", tooltip=t("ranking.down"), layout=w.Layout(width="2.8em")
+                description="↓", tooltip=t("ranking.down"), layout=layout_of(width="2.8em")
             )
             up.on_click(lambda _b, i=index: self.move(i, -1))
             down.on_click(lambda _b, i=index: self.move(i, +1))

@@ -19,6 +19,7 @@ from ..export import (
 )
 from ..i18n import t
 from ..store import Participant, SQLStore
+from ._lean import layout_of
 
 
 def _link(label: str, filename: str, mime: str, payload: bytes) -> str:
@@ -52,7 +53,7 @@ class RightsPanel:
             value=False,
             description=t("rights.erase_confirm"),
             indent=False,
-            layout=w.Layout(width="100%"),
+            layout=layout_of(width="100%"),
         )
         self.confirm.add_class("pz-rights-confirm")
         self.erase_final = w.Button(description=t("rights.erase_button"), button_style="danger")
@@ -67,7 +68,7 @@ class RightsPanel:
                     f'<h2 class="pz-rights-title">{html.escape(t("rights.title"))}</h2>'
                     f'<p class="pz-help">{html.escape(t("rights.text"))}</p>'
                 ),
-                w.HBox([self.download, self.erase_start], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.download, self.erase_start], layout=layout_of(flex_flow="row wrap")),
                 self.links,
                 self.confirm_box,
                 self.status,

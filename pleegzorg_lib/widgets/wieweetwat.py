@@ -40,7 +40,7 @@ class WieWeetWatPanel:
         self.results = w.HTML("")
         self.results.add_class("pz-wieweetwat-results")
         intro = w.HTML(
-            f'<h2>{html.escape(t("wieweetwat.title"))}</h2>'
+            f"<h2>{html.escape(t('wieweetwat.title'))}</h2>"
             f'<p class="pz-help">{html.escape(t("wieweetwat.intro"))}</p>'
         )
         self.box = w.VBox([intro, w.HBox([self.role, self.refresh_button]), self.results])
