@@ -35,7 +35,8 @@ system-deps:
 test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check pleegzorg_lib tests
 	$(VENV)/bin/pleegzorg check --no-execute
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser and not notebooks" -n 2
+	$(PY) -m pytest -m "browser or notebooks"
 
 ## lab: JupyterLab on the project for authors; the Voilà preview button shows the page side by side
 lab: $(STAMP)

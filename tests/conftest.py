@@ -9,6 +9,7 @@ import pytest
 
 from pleegzorg_lib import config
 from pleegzorg_lib.content import load_catalog
+from pleegzorg_lib.i18n import set_language
 from pleegzorg_lib.model import Catalog
 from pleegzorg_lib.store import SQLStore, open_store
 
@@ -16,11 +17,15 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     db = tmp_path / "store" / "pleegzorg.db"
     monkeypatch.setenv("PLEEGZORG_DATABASE_URL", f"sqlite:///{db}")
     monkeypatch.setenv("PLEEGZORG_LANG", "nl")
-    return db
+    # A kernel's request environment (set by pleegzorg_lib.request) must not reach the next test.
+    monkeypatch.setenv("QUERY_STRING", "")
+    monkeypatch.delenv("QUERY_STRING")
+    yield db
+    set_language(None)  # a page that asked for ?taal=en must not leave the next test English
 
 
 @pytest.fixture
