@@ -64,6 +64,10 @@
       if (a.href !== target.toString()) { a.href = target.toString(); }
     });
   }
+  // Until the kernel's header is there, the address says which language was asked for; our
+  // pages are Dutch otherwise (Voilà's own template says "en").
+  var asked = new URL(window.location.href).searchParams.get("taal");
+  document.documentElement.lang = asked === "en" || asked === "nl" ? asked : "nl";
   document.addEventListener("DOMContentLoaded", language);
   window.setInterval(language, 500);
 })();
@@ -98,7 +102,8 @@
     if (el.getAttribute(name) !== value) { el.setAttribute(name, value); }
   }
   function pzAccessibility() {
-    document.querySelectorAll(".pz-field").forEach(function (field) {
+    // A field: a label (pz-label) and the controls it names; the resume code's box too.
+    document.querySelectorAll(".pz-field, .pz-resume").forEach(function (field) {
       var text = field.querySelector(".pz-label");
       if (!text) { return; }
       field.querySelectorAll("input, select, textarea").forEach(function (control) {
