@@ -125,8 +125,9 @@ def test_from_pleegzorg_new_to_a_printed_worksheet(tmp_path: Path, chromium) -> 
         # Step 2: pleegzorg new
         made = pleegzorg(clone, "new", "--network", NETWORK, "--title", TITLE)
         assert made.returncode == 0, made.stderr
-        assert t("authoring.new.written", "nl", path=str(notebook)) in made.stdout
-        assert f"pleegzorg check {notebook}" in made.stdout
+        typed = notebook.relative_to(clone)  # printed as the author types it, from the clone
+        assert t("authoring.new.written", "nl", path=str(typed)) in made.stdout
+        assert f".venv/bin/pleegzorg check {typed}" in made.stdout
         assert notebook.is_file()
         assert nbformat.read(notebook, as_version=4).metadata["pleegzorg"]["title"] == TITLE
 
@@ -144,11 +145,15 @@ def test_from_pleegzorg_new_to_a_printed_worksheet(tmp_path: Path, chromium) -> 
         # Step 4: pleegzorg check passes ...
         checked = pleegzorg(clone, "check", str(notebook))
         assert checked.returncode == 0, checked.stderr
-        assert t("cli.check.ok", "nl", count=1) in checked.stdout
+        assert t("cli.check.ok_one", "nl") in checked.stdout
 
         # ... and catches the notebook saved with outputs after running a cell in JupyterLab
         nb = nbformat.read(notebook, as_version=4)
         nb.cells[3].execution_count = 1
+        # ... and a question line copied without giving the copy its own id
+        first = nb.cells[3].source.index("ws.")
+        copied = f'ws.open_question("{QUESTION_ID}", "Wat spreek je af over de reis?")\n'
+        nb.cells[3].source = nb.cells[3].source[:first] + copied + nb.cells[3].source[first:]
         nb.cells[3].outputs = [
             nbformat.v4.new_output("display_data", data={"text/plain": "VBox(children=(…))"})
         ]
@@ -161,6 +166,7 @@ def test_from_pleegzorg_new_to_a_printed_worksheet(tmp_path: Path, chromium) -> 
             for line in said.splitlines()
         ), said
         assert "leeg op" in said  # and says what to do about it
+        assert f"{typed}:cel 4: vraag-id '{QUESTION_ID}' is al gebruikt (cel 4)" in said, said
         notebook.write_bytes(edited)  # Edit → Clear Outputs of All Cells, save
 
         # Step 5: serve; the landing page lists the worksheet
