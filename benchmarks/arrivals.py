@@ -115,12 +115,17 @@ def rss_mib(pid: int) -> float:
 
 
 def cpu_seconds(pids: list[int]) -> float:
+    """CPU of these processes; for the first (the server) also that of its children that have
+    exited (kernels shut down during a wave end up in the server's cutime/cstime)."""
     total = 0.0
     tick = os.sysconf("SC_CLK_TCK")
-    for pid in pids:
+    for index, pid in enumerate(pids):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+            used = int(fields[11]) + int(fields[12])
+            if index == 0:
+                used += int(fields[13]) + int(fields[14])
+            total += used / tick
         except OSError:
             continue
     return total

@@ -11,7 +11,12 @@ visit (a cold browser cache each time). References, measured in the same run:
 
 Prints medians and ratios against the static export.
 
-    .venv/bin/python benchmarks/page_ready.py [--runs 5]
+    .venv/bin/python benchmarks/page_ready.py [--runs 5] [--warmup 90] [--pause 20]
+
+``--warmup``: seconds after start before the first visit, so that every worksheet's warm kernel
+is up and the cores are idle (23 worksheets come up two per 5 s). ``--pause``: seconds between
+visits, longer than the pool's ``fill_delay`` (10 s) plus a kernel start, so that each visit
+finds a warm kernel, as one visitor at a time does.
 """
 
 from __future__ import annotations
@@ -134,7 +139,9 @@ def stock_voila(tmp: Path) -> tuple[subprocess.Popen[bytes], int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--warmup", type=float, default=25.0, help="seconds for pools to fill")
+    parser.add_argument("--warmup", type=float, default=90.0, help="seconds for pools to fill")
+    parser.add_argument("--pause", type=float, default=20.0,
+                        help="seconds between visits (the pool refills after fill_delay)")
     args = parser.parse_args()
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
@@ -150,7 +157,7 @@ def main() -> None:
             os.killpg(files.pid, signal.SIGTERM)
         voila, port = stock_voila(Path(tmp))
         try:
-            time.sleep(args.warmup)
+            time.sleep(15)  # one notebook, one kernel to heat
             results["one-widget notebook, stock Voilà, preheated"] = measure(
                 browser, f"http://127.0.0.1:{port}/", "button.jupyter-button", args.runs, 6.0
             )
@@ -164,14 +171,17 @@ def main() -> None:
             port = free_port()
             proc = start(port, Path(tmp) / f"{port}.db", extra)
             try:
-                time.sleep(args.warmup)
+                # Preheated: every worksheet's pool filled and the CPU idle again; cold: only
+                # the server.
+                time.sleep(args.warmup if not extra else 5)
                 base = f"http://127.0.0.1:{port}/"
                 if "landing page (static HTML)" not in results:
                     results["landing page (static HTML)"] = measure(
                         browser, base, "a.pz-card-link", args.runs, 0.5
                     )
                 results[label] = measure(
-                    browser, base + WORKSHEET, ".pz-resume-code .pz-code-value", args.runs, 6.0
+                    browser, base + WORKSHEET, ".pz-resume-code .pz-code-value", args.runs,
+                    args.pause,
                 )
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
