@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,12 +35,23 @@ WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
 
 
 def _msg(msg_type: str, content: dict, session: str) -> str:
-    return json.dumps({
-        "channel": "shell",
-        "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
-                   "username": "bench", "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "content": content, "buffers": [],
-    })
+    return json.dumps(
+        {
+            "channel": "shell",
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": msg_type,
+                "session": session,
+                "username": "bench",
+                "version": "5.3",
+                "date": "",
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": content,
+            "buffers": [],
+        }
+    )
 
 
 #: Kernel ids that served a participant in this wave (to see whether they are gone later).
@@ -57,8 +69,9 @@ async def participant(base: str, query: str) -> float:
     xsrf = next((c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf=")), "")
     session = uuid.uuid4().hex
     url = base.replace("http", "ws") + f"api/kernels/{kernel_id}/channels?session_id={session}"
-    conn = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie},
-                                               request_timeout=600))
+    conn = await websocket_connect(
+        HTTPRequest(url, headers={"Cookie": cookie}, request_timeout=600)
+    )
     conn.write_message(_msg("comm_info_request", {"target_name": "jupyter.widget"}, session))
     comms: set[str] = set()
     while True:
@@ -67,8 +80,9 @@ async def participant(base: str, query: str) -> float:
             comms = set(msg["content"]["comms"])
             break
     for comm_id in comms:
-        conn.write_message(_msg("comm_msg", {"comm_id": comm_id,
-                                             "data": {"method": "request_state"}}, session))
+        conn.write_message(
+            _msg("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}}, session)
+        )
     pending = set(comms)
     while pending:
         msg = json.loads(await conn.read_message())
@@ -78,8 +92,11 @@ async def participant(base: str, query: str) -> float:
     conn.close()
     # The page closes: Voilà's page asks the server to shut its kernel down, as here.
     await AsyncHTTPClient().fetch(
-        base + f"api/kernels/{kernel_id}", method="DELETE", raise_error=False,
-        headers={"Cookie": cookie, "X-XSRFToken": xsrf}, request_timeout=60,
+        base + f"api/kernels/{kernel_id}",
+        method="DELETE",
+        raise_error=False,
+        headers={"Cookie": cookie, "X-XSRFToken": xsrf},
+        request_timeout=60,
     )
     return elapsed
 
@@ -166,6 +183,12 @@ def p95(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--counts", type=int, nargs="+", default=[5, 10, 20, 40])
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="py-spy the server during each wave into "
+        "this folder (pip install py-spy; a flame graph per wave)",
+    )
     args = parser.parse_args()
     AsyncHTTPClient.configure(None, max_clients=200)
     rows = []
@@ -188,8 +211,10 @@ def main() -> None:
 
                         store = open_store()
                         session, _ = store.create_session(
-                            network_id="breakdown", worksheet_id="informele-steun",
-                            title="bench", expected=n,
+                            network_id="breakdown",
+                            worksheet_id="informele-steun",
+                            title="bench",
+                            expected=n,
                         )
                         store.close()
                         query = f"?sessie={session.code}"
@@ -200,24 +225,61 @@ def main() -> None:
                     before = kernels_of(proc.pid)
                     SERVED.clear()
                     cpu0 = cpu_seconds([proc.pid, *before])
+                    spy = None
+                    if args.profile:
+                        args.profile.mkdir(parents=True, exist_ok=True)
+                        spy = subprocess.Popen(
+                            [
+                                str(Path(sys.executable).parent / "py-spy"),
+                                "record",
+                                "-p",
+                                str(proc.pid),
+                                "-r",
+                                "50",
+                                "-f",
+                                "raw",
+                                "-o",
+                                str(args.profile / f"server-{n}-{mode}.txt"),
+                            ],
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                        )
+                        time.sleep(1)
                     times = asyncio.run(wave(base, n, query))
+                    if spy is not None:
+                        spy.send_signal(signal.SIGINT)
+                        spy.wait(timeout=60)
                     after = kernels_of(proc.pid)
                     cpu = cpu_seconds([proc.pid, *set(before) | set(after)]) - cpu0
                     rss = statistics.median(rss_mib(pid) for pid in after) if after else 0
                     time.sleep(60)  # all pages closed: their kernels must be gone by now
                     left = sum(kernel_alive(k) for k in SERVED)
-                    rows.append((n, mode, statistics.median(times), p95(times), max(times),
-                                 cpu / n, rss, left))
+                    rows.append(
+                        (
+                            n,
+                            mode,
+                            statistics.median(times),
+                            p95(times),
+                            max(times),
+                            cpu / n,
+                            rss,
+                            left,
+                        )
+                    )
                     print(rows[-1], flush=True)
                 finally:
                     os.killpg(proc.pid, signal.SIGTERM)
                     proc.wait(timeout=60)
-    print("| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
-          " RSS per kernel (MiB) | kernels left 60 s after closing |")
+    print(
+        "| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
+        " RSS per kernel (MiB) | kernels left 60 s after closing |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for n, mode, p50, p95_, top, cpu, rss, left in rows:
-        print(f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |"
-              f" {left} |")
+        print(
+            f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |"
+            f" {left} |"
+        )
     failed = sum(1 for row in rows if row[4] == float("inf"))
     if failed:
         print(f"{failed} wave(s) had participants that never got every widget state")
