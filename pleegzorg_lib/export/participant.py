@@ -146,7 +146,7 @@ def _value_text(value: Any) -> str:
     if isinstance(value, dict) and "people" in value:  # a netwerkkaart
         from .. import config
         from ..content.netwerkkaart import load_netwerkkaart_spec
-        from ..model.netwerkkaart import describe_map
+        from ..model.netwerkkaart_metrics import describe_map
 
         return describe_map(value, load_netwerkkaart_spec(config.data_dir()))
     return "" if value is None else str(value)

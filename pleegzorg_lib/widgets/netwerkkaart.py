@@ -22,9 +22,9 @@ from ..model.netwerkkaart import (
     MapSpec,
     NetworkMap,
     Person,
-    metrics,
     validate_map,
 )
+from ..model.netwerkkaart_metrics import metrics
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 from .netwerkkaart_render import person_line, render_drawing, render_metrics, render_prompts

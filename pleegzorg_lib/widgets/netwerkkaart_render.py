@@ -10,7 +10,8 @@ import math
 from html import escape
 
 from ..i18n import t
-from ..model.netwerkkaart import MapMetrics, MapSpec, Person, reflection_prompts
+from ..model.netwerkkaart import MapSpec, Person
+from ..model.netwerkkaart_metrics import MapMetrics, reflection_prompts
 
 __all__ = ["person_line", "render_drawing", "render_metrics", "render_prompts"]
 

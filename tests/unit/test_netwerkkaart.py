@@ -24,11 +24,13 @@ from pleegzorg_lib.model.netwerkkaart import (
     SUPPORT_IDS,
     NetworkMap,
     Person,
+    validate_map,
+)
+from pleegzorg_lib.model.netwerkkaart_metrics import (
     describe_map,
     join_names,
     metrics,
     reflection_prompts,
-    validate_map,
 )
 
 
