@@ -95,9 +95,10 @@ def set_language(lang: str | None) -> str:
     return current_language()
 
 
-def language_query() -> str:
-    """``?taal=xx`` when this page's language is not the server's, for links that keep it."""
-    lang = current_language()
+def language_query(lang: str | None = None) -> str:
+    """``?taal=xx`` when ``lang`` (default: this page's language) is not the server's, for
+    links that keep it."""
+    lang = lang or current_language()
     server = _known(os.environ.get("PLEEGZORG_LANG")) or DEFAULT_LANGUAGE
     return f"?{QUERY_PARAMETER}={lang}" if lang != server else ""
 

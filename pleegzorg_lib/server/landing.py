@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..i18n import QUERY_PARAMETER, current_language, t
+from ..i18n import QUERY_PARAMETER, current_language, language_query, t
 from ..model import Catalog, WorksheetInfo
 
 
@@ -23,9 +23,8 @@ def render_landing(
 ) -> str:
     """Return the landing page as a complete HTML document, in ``lang`` (default: the server's
     language); links to the pages carry ``?taal=`` when ``lang`` is not the server's."""
-    server = current_language()
-    lang = lang or server
-    keep = f"?{QUERY_PARAMETER}={lang}" if lang != server else ""
+    lang = lang or current_language()
+    keep = language_query(lang)
     css = f"{base_url}voila/templates/pleegzorg/static/pleegzorg.css"
     sections: list[str] = []
     for network in catalog.networks:
