@@ -1,8 +1,9 @@
 """N participants open a worksheet at the same moment, measured at the protocol level.
 
 Each simulated participant does what the browser does, without a browser sharing the CPU:
-GET the page (Voilà renders it in a kernel), open the kernel WebSocket, list the widget
-comms and fetch every widget's state. A participant is done when it holds every state.
+GET the page (Voilà renders it in a kernel), open the kernel WebSocket, ask for the kernel info
+and, over ipywidgets' control comm, for every widget's state in one message (the messages
+Chromium sends on Voilà's page). A participant is done when it holds every state.
 Run once cold (pool of one per worksheet) and once warmed by a session created with
 ``expected=N`` (session-aware warm-up). Also prints memory per kernel and CPU per participant.
 
@@ -34,7 +35,7 @@ from page_ready import free_port, start  # noqa: E402
 WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
 
 
-def _msg(msg_type: str, content: dict, session: str) -> str:
+def _msg(msg_type: str, content: dict, session: str, metadata: dict | None = None) -> str:
     return json.dumps(
         {
             "channel": "shell",
@@ -47,7 +48,7 @@ def _msg(msg_type: str, content: dict, session: str) -> str:
                 "date": "",
             },
             "parent_header": {},
-            "metadata": {},
+            "metadata": metadata or {},
             "content": content,
             "buffers": [],
         }
@@ -56,6 +57,10 @@ def _msg(msg_type: str, content: dict, session: str) -> str:
 
 #: Kernel ids that served a participant in this wave (to see whether they are gone later).
 SERVED: list[str] = []
+#: Widget states each participant received (all of the page's models, ~146).
+STATES: list[int] = []
+#: Fewer states than this means the page is incomplete (informele-steun has ~146 models).
+MIN_MODELS = 100
 
 
 async def participant(base: str, query: str) -> float:
@@ -72,22 +77,34 @@ async def participant(base: str, query: str) -> float:
     conn = await websocket_connect(
         HTTPRequest(url, headers={"Cookie": cookie}, request_timeout=600)
     )
-    conn.write_message(_msg("comm_info_request", {"target_name": "jupyter.widget"}, session))
-    comms: set[str] = set()
+    # What Voilà's page sends (recorded from Chromium's WebSocket frames): kernel_info_request,
+    # then ipywidgets 8's control comm asks for every widget state in one message.
+    conn.write_message(_msg("kernel_info_request", {}, session))
     while True:
-        msg = json.loads(await conn.read_message())
-        if msg["header"]["msg_type"] == "comm_info_reply":
-            comms = set(msg["content"]["comms"])
+        if json.loads(await conn.read_message())["header"]["msg_type"] == "kernel_info_reply":
             break
-    for comm_id in comms:
-        conn.write_message(
-            _msg("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}}, session)
+    control = uuid.uuid4().hex
+    conn.write_message(
+        _msg(
+            "comm_open",
+            {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            session,
+            {"version": "1.0.0"},  # ipywidgets 8's control protocol
         )
-    pending = set(comms)
-    while pending:
+    )
+    conn.write_message(
+        _msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session)
+    )
+    states: dict = {}
+    while not states:
         msg = json.loads(await conn.read_message())
-        if msg["header"]["msg_type"] == "comm_msg":
-            pending.discard(msg["content"].get("comm_id"))
+        data = msg["content"].get("data", {}) if msg["header"]["msg_type"] == "comm_msg" else {}
+        if data.get("method") == "update_states":
+            states = data["states"]
+    if len(states) < MIN_MODELS:
+        raise RuntimeError(f"only {len(states)} widget states")
+    STATES.append(len(states))
+    conn.write_message(_msg("comm_close", {"comm_id": control, "data": {}}, session))
     elapsed = time.monotonic() - started
     conn.close()
     # The page closes: Voilà's page asks the server to shut its kernel down, as here.
@@ -131,6 +148,12 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU of the server process alone (its own utime + stime, no kernels)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """CPU of these processes; for the first (the server) also that of its children that have
     exited (kernels shut down during a wave end up in the server's cutime/cstime)."""
@@ -154,7 +177,7 @@ PARTICIPANT_TIMEOUT = 300.0
 async def _bounded(base: str, query: str) -> float:
     try:
         return await asyncio.wait_for(participant(base, query), PARTICIPANT_TIMEOUT)
-    except (TimeoutError, OSError, TypeError, AttributeError):
+    except (TimeoutError, OSError, TypeError, AttributeError, RuntimeError):
         return float("inf")  # never got every widget state: counted, not hidden
 
 
@@ -189,12 +212,13 @@ def main() -> None:
         help="py-spy the server during each wave into "
         "this folder (pip install py-spy; a flame graph per wave)",
     )
+    parser.add_argument("--modes", nargs="+", default=["cold", "warm"], choices=["cold", "warm"])
     args = parser.parse_args()
     AsyncHTTPClient.configure(None, max_clients=200)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.counts:
-            for mode in ("cold", "warm"):
+            for mode in args.modes:
                 port = free_port()
                 db = Path(tmp) / f"{port}.db"
                 proc = start(port, db, [])
@@ -225,6 +249,7 @@ def main() -> None:
                     before = kernels_of(proc.pid)
                     SERVED.clear()
                     cpu0 = cpu_seconds([proc.pid, *before])
+                    server0 = server_cpu_seconds(proc.pid)
                     spy = None
                     if args.profile:
                         args.profile.mkdir(parents=True, exist_ok=True)
@@ -250,6 +275,7 @@ def main() -> None:
                         spy.send_signal(signal.SIGINT)
                         spy.wait(timeout=60)
                     after = kernels_of(proc.pid)
+                    server = server_cpu_seconds(proc.pid) - server0
                     cpu = cpu_seconds([proc.pid, *set(before) | set(after)]) - cpu0
                     rss = statistics.median(rss_mib(pid) for pid in after) if after else 0
                     time.sleep(60)  # all pages closed: their kernels must be gone by now
@@ -262,6 +288,7 @@ def main() -> None:
                             p95(times),
                             max(times),
                             cpu / n,
+                            server / n,
                             rss,
                             left,
                         )
@@ -272,12 +299,13 @@ def main() -> None:
                     proc.wait(timeout=60)
     print(
         "| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
-        " RSS per kernel (MiB) | kernels left 60 s after closing |"
+        " of which server | RSS per kernel (MiB) | kernels left 60 s after closing |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    for n, mode, p50, p95_, top, cpu, rss, left in rows:
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n, mode, p50, p95_, top, cpu, server, rss, left in rows:
         print(
-            f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {rss:.0f} |"
+            f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {server:.2f} |"
+            f" {rss:.0f} |"
             f" {left} |"
         )
     failed = sum(1 for row in rows if row[4] == float("inf"))
