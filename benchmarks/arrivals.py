@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import re
@@ -25,6 +26,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
@@ -57,6 +59,8 @@ def _msg(msg_type: str, content: dict, session: str, metadata: dict | None = Non
 
 #: Kernel ids that served a participant in this wave (to see whether they are gone later).
 SERVED: list[str] = []
+#: How each open page closes; the participants stay (their socket open) until the wave is over.
+CLOSERS: list = []
 #: Widget states each participant received (all of the page's models, ~146).
 STATES: list[int] = []
 #: Fewer states than this means the page is incomplete (informele-steun has ~146 models).
@@ -106,15 +110,19 @@ async def participant(base: str, query: str) -> float:
     STATES.append(len(states))
     conn.write_message(_msg("comm_close", {"comm_id": control, "data": {}}, session))
     elapsed = time.monotonic() - started
-    conn.close()
-    # The page closes: Voilà's page asks the server to shut its kernel down, as here.
-    await AsyncHTTPClient().fetch(
-        base + f"api/kernels/{kernel_id}",
-        method="DELETE",
-        raise_error=False,
-        headers={"Cookie": cookie, "X-XSRFToken": xsrf},
-        request_timeout=60,
-    )
+
+    async def close() -> None:
+        # The page closes: Voilà's page asks the server to shut its kernel down, as here.
+        conn.close()
+        await AsyncHTTPClient().fetch(
+            base + f"api/kernels/{kernel_id}",
+            method="DELETE",
+            raise_error=False,
+            headers={"Cookie": cookie, "X-XSRFToken": xsrf},
+            request_timeout=60,
+        )
+
+    CLOSERS.append(close)
     return elapsed
 
 
@@ -181,8 +189,14 @@ async def _bounded(base: str, query: str) -> float:
         return float("inf")  # never got every widget state: counted, not hidden
 
 
-async def wave(base: str, n: int, query: str) -> list[float]:
-    return list(await asyncio.gather(*(_bounded(base, query) for _ in range(n))))
+async def wave(base: str, n: int, query: str, arrived) -> list[float]:
+    """N participants arrive at once and stay on their page; when every one has arrived (or
+    timed out), ``arrived()`` is called, then every page is closed."""
+    CLOSERS.clear()
+    times = list(await asyncio.gather(*(_bounded(base, query) for _ in range(n))))
+    arrived()
+    await asyncio.gather(*(close() for close in CLOSERS), return_exceptions=True)
+    return times
 
 
 def wait_idle(pid: int, timeout: float = 900) -> None:
@@ -196,6 +210,20 @@ def wait_idle(pid: int, timeout: float = 900) -> None:
         now = cpu_seconds([pid, *kernels_of(pid)])
         quiet = quiet + 1 if now - last < 0.15 else 0
         last = now
+
+
+def _snapshot(
+    seen: dict, pid: int, before: list[int], cpu0: float, server0: float, spy: Any
+) -> None:
+    """Everyone is on their page: CPU of the arrivals, RSS of the bound kernels."""
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=60)
+    now = kernels_of(pid)
+    seen["server"] = server_cpu_seconds(pid) - server0
+    seen["cpu"] = cpu_seconds([pid, *set(before) | set(now)]) - cpu0
+    seen["rss"] = statistics.median(rss_mib(k) for k in now) if now else 0
+    seen["kernels"] = set(before) | set(now)
 
 
 def p95(values: list[float]) -> float:
@@ -270,14 +298,17 @@ def main() -> None:
                             stderr=subprocess.DEVNULL,
                         )
                         time.sleep(1)
-                    times = asyncio.run(wave(base, n, query))
-                    if spy is not None:
-                        spy.send_signal(signal.SIGINT)
-                        spy.wait(timeout=60)
-                    after = kernels_of(proc.pid)
-                    server = server_cpu_seconds(proc.pid) - server0
-                    cpu = cpu_seconds([proc.pid, *set(before) | set(after)]) - cpu0
-                    rss = statistics.median(rss_mib(pid) for pid in after) if after else 0
+                    seen: dict = {}
+                    arrived = functools.partial(
+                        _snapshot, seen, proc.pid, before, cpu0, server0, spy
+                    )
+                    times = asyncio.run(wave(base, n, query, arrived))
+                    closing = (
+                        cpu_seconds([proc.pid, *seen["kernels"], *kernels_of(proc.pid)])
+                        - cpu0
+                        - seen["cpu"]
+                    )
+                    server, cpu, rss = seen["server"], seen["cpu"], seen["rss"]
                     time.sleep(60)  # all pages closed: their kernels must be gone by now
                     left = sum(kernel_alive(k) for k in SERVED)
                     rows.append(
@@ -289,6 +320,7 @@ def main() -> None:
                             max(times),
                             cpu / n,
                             server / n,
+                            closing / n,
                             rss,
                             left,
                         )
@@ -299,13 +331,14 @@ def main() -> None:
                     proc.wait(timeout=60)
     print(
         "| arriving at once | pool | p50 (s) | p95 (s) | max (s) | CPU-s per participant |"
-        " of which server | RSS per kernel (MiB) | kernels left 60 s after closing |"
+        " of which server | closing the page | RSS per kernel (MiB) |"
+        " kernels left 60 s after closing |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
-    for n, mode, p50, p95_, top, cpu, server, rss, left in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n, mode, p50, p95_, top, cpu, server, closing, rss, left in rows:
         print(
             f"| {n} | {mode} | {p50:.2f} | {p95_:.2f} | {top:.2f} | {cpu:.2f} | {server:.2f} |"
-            f" {rss:.0f} |"
+            f" {closing:.2f} | {rss:.0f} |"
             f" {left} |"
         )
     failed = sum(1 for row in rows if row[4] == float("inf"))
