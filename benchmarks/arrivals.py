@@ -231,6 +231,69 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def warmed_server(tmp: Path, n: int, mode: str) -> tuple[subprocess.Popen[bytes], str, str]:
+    """A server with its baseline pool up and idle; for "warm" also a session expecting ``n``
+    whose kernels are preheated. Returns the process, base URL and the page's query."""
+    port = free_port()
+    db = tmp / f"{port}.db"
+    proc = start(port, db, [])
+    base = f"http://127.0.0.1:{port}/"
+    query = ""
+    deadline = time.monotonic() + 120
+    while len(kernels_of(proc.pid)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    wait_idle(proc.pid)
+    if mode == "warm":
+        os.environ["PLEEGZORG_DATABASE_URL"] = f"sqlite:///{db}"
+        from pleegzorg_lib.store import open_store
+
+        store = open_store()
+        session, _ = store.create_session(
+            network_id="breakdown", worksheet_id="informele-steun", title="bench", expected=n
+        )
+        store.close()
+        query = f"?sessie={session.code}"
+        deadline = time.monotonic() + 600
+        while len(kernels_of(proc.pid)) < 4 + n and time.monotonic() < deadline:
+            time.sleep(1)
+        wait_idle(proc.pid)
+    return proc, base, query
+
+
+READY = (
+    "document.querySelectorAll('.pz-question').length === 11 && "
+    "document.querySelector('.pz-resume-code .pz-code-value') !== null"
+)
+
+
+async def browser_wave(base: str, n: int, query: str) -> list[float]:
+    """N Chromium pages (one context each, cold cache) open the worksheet at once; each is
+    timed until all 11 questions and the resume code are on it. The browser shares the two
+    cores with the server, so this is slower than the protocol-level figure."""
+    from page_ready import ARGS
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        contexts = [await browser.new_context() for _ in range(n)]
+        pages = [await c.new_page() for c in contexts]
+
+        async def visit(page: Any) -> float:
+            started = time.monotonic()
+            try:
+                await page.goto(base + WORKSHEET + query, wait_until="commit", timeout=120_000)
+                await page.wait_for_function(READY, timeout=PARTICIPANT_TIMEOUT * 1000)
+            except Exception:  # noqa: BLE001 - a page that never completes is counted
+                return float("inf")
+            return time.monotonic() - started
+
+        times = list(await asyncio.gather(*(visit(page) for page in pages)))
+        for context in contexts:
+            await context.close()
+        await browser.close()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--counts", type=int, nargs="+", default=[5, 10, 20, 40])
@@ -241,39 +304,17 @@ def main() -> None:
         "this folder (pip install py-spy; a flame graph per wave)",
     )
     parser.add_argument("--modes", nargs="+", default=["cold", "warm"], choices=["cold", "warm"])
+    parser.add_argument(
+        "--browser", type=int, default=10, help="then N Chromium pages at once, warmed (0: none)"
+    )
     args = parser.parse_args()
     AsyncHTTPClient.configure(None, max_clients=200)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.counts:
             for mode in args.modes:
-                port = free_port()
-                db = Path(tmp) / f"{port}.db"
-                proc = start(port, db, [])
-                base = f"http://127.0.0.1:{port}/"
-                query = ""
+                proc, base, query = warmed_server(Path(tmp), n, mode)
                 try:
-                    deadline = time.monotonic() + 120
-                    while len(kernels_of(proc.pid)) < 5 and time.monotonic() < deadline:
-                        time.sleep(0.5)
-                    wait_idle(proc.pid)
-                    if mode == "warm":
-                        os.environ["PLEEGZORG_DATABASE_URL"] = f"sqlite:///{db}"
-                        from pleegzorg_lib.store import open_store
-
-                        store = open_store()
-                        session, _ = store.create_session(
-                            network_id="breakdown",
-                            worksheet_id="informele-steun",
-                            title="bench",
-                            expected=n,
-                        )
-                        store.close()
-                        query = f"?sessie={session.code}"
-                        deadline = time.monotonic() + 600
-                        while len(kernels_of(proc.pid)) < 4 + n and time.monotonic() < deadline:
-                            time.sleep(1)
-                        wait_idle(proc.pid)
                     before = kernels_of(proc.pid)
                     SERVED.clear()
                     cpu0 = cpu_seconds([proc.pid, *before])
@@ -344,6 +385,20 @@ def main() -> None:
     failed = sum(1 for row in rows if row[4] == float("inf"))
     if failed:
         print(f"{failed} wave(s) had participants that never got every widget state")
+    if args.browser:
+        with tempfile.TemporaryDirectory() as tmp:
+            proc, base, query = warmed_server(Path(tmp), args.browser, "warm")
+            try:
+                times = asyncio.run(browser_wave(base, args.browser, query))
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=60)
+        done = sum(t != float("inf") for t in times)
+        print(
+            f"\nBrowser: {args.browser} Chromium pages at once (warm): {done} complete, "
+            f"p50 {statistics.median(times):.2f} s, p95 {p95(times):.2f} s, "
+            f"max {max(times):.2f} s"
+        )
 
 
 if __name__ == "__main__":
