@@ -2,8 +2,10 @@
 
 A facilitator who creates a session with ``--expect 40`` gets 40 kernels running that
 worksheet's notebook up to ``ws.finish()`` before the room opens the link. While the session
-is on (created less than ``WINDOW`` ago, or dated today) the pool refills itself; afterwards
-it shrinks back to one and the unused kernels are shut down.
+is on (created less than ``WINDOW`` ago, or dated today) the pool keeps one kernel for every
+expected participant who has not joined yet, plus a spare tenth (at least one) for a reload
+or someone unexpected: once the room is in, it does not start 40 more kernels nobody needs.
+Afterwards it shrinks back to one and the unused kernels are shut down.
 
 Besides sessions, every worksheet keeps one warm kernel (the *baseline*). Stock Voilà heats
 all notebooks at once when it starts: with twenty worksheets that is a minute of both cores
@@ -32,6 +34,13 @@ BASELINE_PER_TICK = 2
 MAX_POOL = 60  # a kernel costs ~90 MiB: 60 stay well inside this machine's memory
 
 
+def still_needed(expected: int, joined: int) -> int:
+    """Warm kernels a session on now needs: one per expected participant not yet joined, and
+    never fewer than a tenth of the room (at least one) for reloads and late additions."""
+    spare = max(1, -(-expected // 10))
+    return min(expected, max(expected - joined, spare))
+
+
 def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str, int]:
     """Notebook path (relative to the workbooks) → number of kernels to keep warm."""
     now = now or datetime.now(UTC)
@@ -51,7 +60,9 @@ def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str
         recent = session.date is None and now - created <= WINDOW
         path = paths.get(session.worksheet_id)
         if path and (on_today or recent):
-            sizes[path] = min(MAX_POOL, max(sizes.get(path, 0), session.expected or 0))
+            joined = len(store.session_participants(session.code))
+            needed = still_needed(session.expected or 0, joined)
+            sizes[path] = min(MAX_POOL, max(sizes.get(path, 0), needed))
     return sizes
 
 

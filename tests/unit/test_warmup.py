@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from pleegzorg_lib.server.warmup import MAX_POOL, desired_pool_sizes
+from pleegzorg_lib.server.warmup import MAX_POOL, desired_pool_sizes, still_needed
 
 PATH = "breakdown/puberteit.ipynb"
 
@@ -34,6 +34,21 @@ def test_dated_sessions_warm_on_their_day_only(store) -> None:
     assert desired_pool_sizes(store) == {}
     on_the_day = datetime.combine(tomorrow, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
     assert desired_pool_sizes(store, now=on_the_day) == {PATH: 20}
+
+
+def test_the_pool_shrinks_as_the_room_comes_in_but_keeps_a_spare_tenth(store) -> None:
+    session, _ = store.create_session(
+        network_id="breakdown", worksheet_id="puberteit", title="a", expected=40
+    )
+    for _ in range(15):
+        participant, _code = store.create_participant(role_id="pleegouder")
+        store.enrol(participant.id, "puberteit", session.code)
+    assert desired_pool_sizes(store) == {PATH: 25}
+    for _ in range(25):
+        participant, _code = store.create_participant(role_id="pleegouder")
+        store.enrol(participant.id, "puberteit", session.code)
+    assert desired_pool_sizes(store) == {PATH: 4}  # everyone in: 4 for reloads, not 40 more
+    assert still_needed(40, 60) == 4 and still_needed(3, 3) == 1 and still_needed(0, 0) == 0
 
 
 def test_pools_are_capped(store) -> None:
