@@ -156,6 +156,13 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def machine_cpu() -> float:
+    """CPU-seconds the whole machine has been busy (all cores, from /proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def server_cpu_seconds(pid: int) -> float:
     """CPU of the server process alone (its own utime + stime, no kernels)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -223,7 +230,8 @@ def _snapshot(
     seen["server"] = server_cpu_seconds(pid) - server0
     seen["cpu"] = cpu_seconds([pid, *set(before) | set(now)]) - cpu0
     seen["rss"] = statistics.median(rss_mib(k) for k in now) if now else 0
-    seen["kernels"] = set(before) | set(now)
+    seen["kernels"] = set(now)
+    seen["base"] = cpu_seconds([pid, *now])
 
 
 def p95(values: list[float]) -> float:
@@ -304,6 +312,7 @@ def main() -> None:
         "this folder (pip install py-spy; a flame graph per wave)",
     )
     parser.add_argument("--modes", nargs="+", default=["cold", "warm"], choices=["cold", "warm"])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each wave (medians)")
     parser.add_argument(
         "--browser", type=int, default=10, help="then N Chromium pages at once, warmed (0: none)"
     )
@@ -312,7 +321,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.counts:
-            for mode in args.modes:
+            for mode in [m for m in args.modes for _ in range(args.repeat)]:
                 proc, base, query = warmed_server(Path(tmp), n, mode)
                 try:
                     before = kernels_of(proc.pid)
@@ -344,11 +353,11 @@ def main() -> None:
                         _snapshot, seen, proc.pid, before, cpu0, server0, spy
                     )
                     times = asyncio.run(wave(base, n, query, arrived))
-                    closing = (
-                        cpu_seconds([proc.pid, *seen["kernels"], *kernels_of(proc.pid)])
-                        - cpu0
-                        - seen["cpu"]
-                    )
+                    # Closing: the server and the kernels that were there when everyone had
+                    # arrived (the closed ones end up in the server's cutime); kernels the
+                    # pool starts meanwhile to refill itself are not counted.
+                    still = set(kernels_of(proc.pid)) & seen["kernels"]
+                    closing = cpu_seconds([proc.pid, *still]) - seen["base"]
                     server, cpu, rss = seen["server"], seen["cpu"], seen["rss"]
                     time.sleep(60)  # all pages closed: their kernels must be gone by now
                     left = sum(kernel_alive(k) for k in SERVED)
@@ -382,6 +391,18 @@ def main() -> None:
             f" {closing:.2f} | {rss:.0f} |"
             f" {left} |"
         )
+    if args.repeat > 1:
+        print(
+            f"\nMedian of {args.repeat} runs:\n| arriving at once | pool | p50 (s) | p95 (s) |"
+            " max (s) | CPU-s per participant |\n|---|---|---|---|---|---|"
+        )
+        for n in args.counts:
+            for mode in args.modes:
+                runs = [r for r in rows if r[0] == n and r[1] == mode]
+                p50s, p95s, tops, cpus = (
+                    statistics.median(r[i] for r in runs) for i in (2, 3, 4, 5)
+                )
+                print(f"| {n} | {mode} | {p50s:.2f} | {p95s:.2f} | {tops:.2f} | {cpus:.2f} |")
     failed = sum(1 for row in rows if row[4] == float("inf"))
     if failed:
         print(f"{failed} wave(s) had participants that never got every widget state")
@@ -389,7 +410,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             proc, base, query = warmed_server(Path(tmp), args.browser, "warm")
             try:
+                server0, machine0, wall0 = server_cpu_seconds(proc.pid), machine_cpu(), time.time()
                 times = asyncio.run(browser_wave(base, args.browser, query))
+                server = server_cpu_seconds(proc.pid) - server0
+                machine, wall = machine_cpu() - machine0, time.time() - wall0
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=60)
@@ -397,7 +421,8 @@ def main() -> None:
         print(
             f"\nBrowser: {args.browser} Chromium pages at once (warm): {done} complete, "
             f"p50 {statistics.median(times):.2f} s, p95 {p95(times):.2f} s, "
-            f"max {max(times):.2f} s"
+            f"max {max(times):.2f} s; CPU-s over the wave ({wall:.0f} s): server process "
+            f"{server:.1f}, whole machine {machine:.1f} (the rest: Chromium, Playwright, kernels)"
         )
 
 
