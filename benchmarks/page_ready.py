@@ -7,7 +7,8 @@ visit (a cold browser cache each time). References, measured in the same run:
 * the static HTML export of the same worksheet (``jupyter nbconvert --to html``, its prose and
   layout without a kernel) served by a plain file server: the floor;
 * a one-widget notebook on stock Voilà with a preheated kernel: what Voilà itself costs;
-* the landing page (static HTML from the same server).
+* the landing page (static HTML from the same server);
+* a returning visitor: the same browser context opened the worksheet once before.
 
 Prints medians and ratios against the static export.
 
@@ -62,10 +63,21 @@ def start(port: int, db: Path, extra: list[str]) -> subprocess.Popen[bytes]:
     raise RuntimeError("server did not start")
 
 
-def measure(browser, url: str, selector_ready: str, runs: int, pause: float) -> list[float]:
+def measure(
+    browser, url: str, selector_ready: str, runs: int, pause: float, returning: bool = False
+) -> list[float]:
+    """Median-ready times of ``runs`` visits, each in a fresh browser context (cold cache);
+    ``returning``: the context first visits the page once (unmeasured), as a participant who
+    opened this worksheet before in the same browser."""
     times = []
     for _ in range(runs):
         context = browser.new_context()
+        if returning:
+            first = context.new_page()
+            first.goto(url, timeout=120_000)
+            first.wait_for_selector(selector_ready, timeout=120_000)
+            first.close()
+            time.sleep(pause)
         page = context.new_page()
         t0 = time.monotonic()
         page.goto(url, timeout=120_000, wait_until="commit")
@@ -183,6 +195,11 @@ def main() -> None:
                     browser, base + WORKSHEET, ".pz-resume-code .pz-code-value", args.runs,
                     args.pause,
                 )
+                if not extra:
+                    results["preheated kernel, returning visitor (browser cache warm)"] = measure(
+                        browser, base + WORKSHEET, ".pz-resume-code .pz-code-value", args.runs,
+                        args.pause, returning=True,
+                    )
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=30)
