@@ -48,11 +48,12 @@ lab: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/pleegzorg check
 
-## bench: page-ready and arrival benchmarks (figures go in benchmarks/README.md)
+## bench: page-ready, arrivals, autosave and live-view aggregation (figures go in benchmarks/README.md)
 bench: $(STAMP) system-deps
 	$(PY) benchmarks/page_ready.py --runs 5
 	$(PY) benchmarks/arrivals.py --counts 5 10 20 40
 	$(PY) benchmarks/autosave.py --n 300
+	$(PY) benchmarks/aggregation.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pleegzorg_lib tests
