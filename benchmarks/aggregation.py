@@ -15,21 +15,17 @@ import argparse
 import json
 import random
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from pleegzorg_lib import config  # noqa: E402
-from pleegzorg_lib.analysis import answers_frame, summarize_session  # noqa: E402
-from pleegzorg_lib.content import cached_catalog, find_worksheet, load_worksheet  # noqa: E402
-from pleegzorg_lib.export.report import collect_session  # noqa: E402
-from pleegzorg_lib.model import QuestionKind  # noqa: E402
-from pleegzorg_lib.store import open_store  # noqa: E402
-from pleegzorg_lib.store.schema import answers, enrolments, participants  # noqa: E402
+from pleegzorg_lib import config
+from pleegzorg_lib.analysis import answers_frame, summarize_session
+from pleegzorg_lib.content import cached_catalog, find_worksheet, load_worksheet
+from pleegzorg_lib.export.report import collect_session
+from pleegzorg_lib.model import QuestionKind
+from pleegzorg_lib.store import open_store
+from pleegzorg_lib.store.schema import answers, enrolments, participants
 
 WORDS = ["pleegouders", "steun", "school", "buren", "de", "een", "tijd", "rust", "ouders"]
 ROLES = ["pleegouder", "pleegzorgbegeleider", "jeugdbeschermer", "ouder", None]

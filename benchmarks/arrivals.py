@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,24 +164,26 @@ def machine_cpu() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def server_cpu_seconds(pid: int) -> float:
-    """CPU of the server process alone (its own utime + stime, no kernels)."""
+def _process_cpu(pid: int, children: bool) -> float:
+    """utime + stime of a process; with ``children`` also cutime + cstime (its children that
+    have exited and were reaped)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    used = sum(int(f) for f in fields[11 : 15 if children else 13])
+    return used / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU of the server process alone (no kernels)."""
+    return _process_cpu(pid, children=False)
 
 
 def cpu_seconds(pids: list[int]) -> float:
     """CPU of these processes; for the first (the server) also that of its children that have
     exited (kernels shut down during a wave end up in the server's cutime/cstime)."""
     total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
     for index, pid in enumerate(pids):
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            used = int(fields[11]) + int(fields[12])
-            if index == 0:
-                used += int(fields[13]) + int(fields[14])
-            total += used / tick
+            total += _process_cpu(pid, children=index == 0)
         except OSError:
             continue
     return total
@@ -196,14 +199,15 @@ async def _bounded(base: str, query: str) -> float:
         return float("inf")  # never got every widget state: counted, not hidden
 
 
-async def wave(base: str, n: int, query: str, arrived) -> list[float]:
+async def wave(base: str, n: int, query: str, arrived: Callable[[], dict]) -> tuple[list, dict]:
     """N participants arrive at once and stay on their page; when every one has arrived (or
-    timed out), ``arrived()`` is called, then every page is closed."""
+    timed out), ``arrived()`` takes its measurements, then every page is closed. Returns the
+    times and what ``arrived()`` measured."""
     CLOSERS.clear()
     times = list(await asyncio.gather(*(_bounded(base, query) for _ in range(n))))
-    arrived()
+    seen = arrived()
     await asyncio.gather(*(close() for close in CLOSERS), return_exceptions=True)
-    return times
+    return times, seen
 
 
 def wait_idle(pid: int, timeout: float = 900) -> None:
@@ -219,19 +223,19 @@ def wait_idle(pid: int, timeout: float = 900) -> None:
         last = now
 
 
-def _snapshot(
-    seen: dict, pid: int, before: list[int], cpu0: float, server0: float, spy: Any
-) -> None:
+def _snapshot(pid: int, before: list[int], cpu0: float, server0: float, spy: Any) -> dict:
     """Everyone is on their page: CPU of the arrivals, RSS of the bound kernels."""
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
     now = kernels_of(pid)
-    seen["server"] = server_cpu_seconds(pid) - server0
-    seen["cpu"] = cpu_seconds([pid, *set(before) | set(now)]) - cpu0
-    seen["rss"] = statistics.median(rss_mib(k) for k in now) if now else 0
-    seen["kernels"] = set(now)
-    seen["base"] = cpu_seconds([pid, *now])
+    return {
+        "server": server_cpu_seconds(pid) - server0,
+        "cpu": cpu_seconds([pid, *set(before) | set(now)]) - cpu0,
+        "rss": statistics.median(rss_mib(k) for k in now) if now else 0,
+        "kernels": set(now),
+        "base": cpu_seconds([pid, *now]),
+    }
 
 
 def p95(values: list[float]) -> float:
@@ -348,11 +352,8 @@ def main() -> None:
                             stderr=subprocess.DEVNULL,
                         )
                         time.sleep(1)
-                    seen: dict = {}
-                    arrived = functools.partial(
-                        _snapshot, seen, proc.pid, before, cpu0, server0, spy
-                    )
-                    times = asyncio.run(wave(base, n, query, arrived))
+                    arrived = functools.partial(_snapshot, proc.pid, before, cpu0, server0, spy)
+                    times, seen = asyncio.run(wave(base, n, query, arrived))
                     # Closing: the server and the kernels that were there when everyone had
                     # arrived (the closed ones end up in the server's cutime); kernels the
                     # pool starts meanwhile to refill itself are not counted.
