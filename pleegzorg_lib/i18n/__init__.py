@@ -27,6 +27,7 @@ FEATURE_CATALOGS = (
     "authoring",
     "language",
     "check",
+    "page",
 )
 
 

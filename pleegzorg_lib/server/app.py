@@ -17,6 +17,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
 from ..i18n import language_from_query, t
+from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
 from .landing import render_landing
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
@@ -74,8 +75,18 @@ class PleegzorgVoila(Voila):
     def _pz_config_file_paths(self) -> list[str]:
         return [str(config.workbooks_dir()), *jupyter_config_path()]
 
+    def initialize(self, argv: Any = None) -> None:
+        super().initialize(argv)
+        # The template reads resources.pleegzorg (the front end's texts); Voilà passes
+        # VoilaConfiguration.resources to every page it renders, preheated ones included.
+        vc = self.config.VoilaConfiguration
+        extra = vc.get("resources") if "resources" in vc else None
+        extra = dict(extra) if isinstance(extra, dict) else {}
+        vc.resources = {**extra, "pleegzorg": page_resources()}
+
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
+        compress_responses(self.app)
         tree = url_path_join(self.server_url, "/voila/tree")
         # The contents API only served Voilà's own tree, which our landing page replaces;
         # it would list every file to anyone.
@@ -89,6 +100,7 @@ class PleegzorgVoila(Voila):
         return [
             (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
+            (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
             *kept,
         ]
