@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check lint bench lab system-deps clean
+.PHONY: serve test check lint bench lab frontend system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ nodig"; exit 1; }
@@ -37,6 +37,11 @@ test: $(STAMP) system-deps
 	$(VENV)/bin/pleegzorg check --no-execute
 	$(PY) -m pytest -m "not browser and not notebooks" -n 2
 	$(PY) -m pytest -m "browser or notebooks"
+
+## frontend: rebuild the page's own front end from frontend/ (needs Node and npm; the built
+## files in pleegzorg_lib/server/.../static/page/ are committed, so serving needs neither)
+frontend:
+	cd frontend && npm ci --no-audit --no-fund && node build.mjs
 
 ## lab: JupyterLab on the project for authors; the Voilà preview button shows the page side by side
 lab: $(STAMP)

@@ -40,18 +40,38 @@ function setValue(field, value) {
   field.dispatchEvent(new Event("blur"));
 }
 
+const WAIT_MS = 15000; // questions are drawn a moment after their page's boxes
+
 /** After a reload: put back text the store did not have yet, then forget the copy. */
 export function restoreDrafts(text) {
   let drafts;
   try {
     drafts = JSON.parse(sessionStorage.getItem(KEY) || "null");
-    sessionStorage.removeItem(KEY);
   } catch (_error) {
     return;
   }
-  if (!drafts) {
+  if (!drafts || Object.keys(drafts).length === 0) {
     return;
   }
+  const started = Date.now();
+  const attempt = () => {
+    const present = new Set(fields().map(({ key }) => key));
+    const waiting = Object.keys(drafts).some((key) => !present.has(key));
+    if (waiting && Date.now() - started < WAIT_MS) {
+      setTimeout(attempt, 200);
+      return;
+    }
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch (_error) {
+      // nothing to forget
+    }
+    putBack(drafts, text);
+  };
+  attempt();
+}
+
+function putBack(drafts, text) {
   let restored = 0;
   for (const { key, field } of fields()) {
     const draft = drafts[key];

@@ -38,6 +38,34 @@ function shutdownOnLeave(baseUrl, kernel) {
   // for phones, where beforeunload often never fires.
   window.addEventListener("beforeunload", leave);
   window.addEventListener("pagehide", leave);
+  // Back to a page the browser kept in its cache: its kernel was given back, so load it anew
+  // (the address carries the resume code).
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) {
+      location.reload();
+    }
+  });
+}
+
+/** Once the kernel's header is drawn, it takes the place of the server-rendered one. A box
+ * draws its children after it is attached, so watch the page rather than the render calls. */
+function replacePrerenderedHeader() {
+  const done = () => {
+    if (!document.querySelector(".pz-header[data-lang]")) {
+      return false;
+    }
+    document.querySelectorAll(".pz-prerender").forEach((node) => node.remove());
+    return true;
+  };
+  if (done()) {
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (done()) {
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 async function start() {
@@ -62,6 +90,7 @@ async function start() {
   shutdownOnLeave(baseUrl, kernel);
   watchConnection(kernel, text);
 
+  replacePrerenderedHeader();
   const manager = new PageWidgetManager(kernel);
   window.pzWidgetManager = manager; // for tests and the browser's console
   await manager.loadFromKernel();

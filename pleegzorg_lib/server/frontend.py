@@ -75,7 +75,8 @@ class BundleHandler(tornado.web.RequestHandler):
         encoding = next((e for e in ("br", "gzip") if e in accepted and e in variants), None)
         self.set_header("Content-Type", _TYPES[Path(name).suffix])
         self.set_header("Cache-Control", f"public, max-age={YEAR}, immutable")
-        self.set_header("Vary", "Accept-Encoding")
+        if GZipContentEncoding not in self.application.transforms:  # that one adds it
+            self.set_header("Vary", "Accept-Encoding")
         if encoding:
             self.set_header("Content-Encoding", encoding)
         self.finish(variants[encoding or "identity"])

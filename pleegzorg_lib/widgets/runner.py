@@ -7,9 +7,11 @@ string is known. Answers live only in the store: a reload rebuilds the page from
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Protocol
 from urllib.parse import parse_qs
@@ -73,6 +75,7 @@ class WorksheetRunner:
         self._loading = False
         self._listeners: list[AnswersListener] = []
         self.panels: list[Panel] = []
+        _flush_at_exit(self)
         self.header.role.observe(self._on_role, "value")
         self.header.name.observe(self._on_name, "value")
         on_click_after_edits(
@@ -406,3 +409,24 @@ class WorksheetRunner:
             f'<div class="pz-progress-text">{t("progress", answered=done, total=total)}</div>'
             f'<div class="pz-progress-bar"><div style="width:{percent}%"></div></div>'
         )
+
+
+def _flush_at_exit(runner: WorksheetRunner) -> None:
+    """Save text still waiting for its typing pause when the kernel shuts down.
+
+    A page that closes asks the server to shut its kernel down at once (the page's front end,
+    on ``pagehide``): without this, words typed in the last moment before closing the tab
+    would be lost with the timer that was to save them. The kernel exits normally on a
+    shutdown request, so ``atexit`` runs.
+    """
+    ref = weakref.ref(runner)
+
+    def flush() -> None:
+        alive = ref()
+        if alive is not None:
+            try:
+                alive.flush()
+            except Exception:  # the store may be gone already; nothing to tell anyone
+                logging.getLogger(__name__).exception("saving at exit failed")
+
+    atexit.register(flush)
