@@ -23,7 +23,7 @@ MARKER_JS = "window.__pz_pwned = 1"
 
 
 def sample() -> list[str]:
-    strings = json.loads((REPO.parent / "shared/corpora/blns.json").read_text(encoding="utf-8"))
+    strings = json.loads((REPO / "tests/data/corpora/blns.json").read_text(encoding="utf-8"))
     usable = [
         s
         for s in strings

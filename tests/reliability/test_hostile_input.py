@@ -25,7 +25,8 @@ from pleegzorg_lib.sessions import create_session
 
 from ..conftest import REPO
 
-BLNS = REPO.parent / "shared" / "corpora" / "blns.json"
+#: The Big List of Naughty Strings (MIT, minimaxir/big-list-of-naughty-strings), vendored.
+BLNS = REPO / "tests" / "data" / "corpora" / "blns.json"
 WS = "informele-steun"
 QID = "ontmoeting-goed"  # a shared open question of that worksheet
 
@@ -33,7 +34,7 @@ QID = "ontmoeting-goed"  # a shared open question of that worksheet
 @pytest.fixture(scope="module")
 def naughty() -> list[str]:
     if not BLNS.exists():
-        pytest.fail(f"{BLNS} is missing: CI clones the project with shared/ beside it")
+        pytest.fail(f"{BLNS} is missing")
     strings = json.loads(BLNS.read_text(encoding="utf-8"))
     assert len(strings) == 515
     return strings
