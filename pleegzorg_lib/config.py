@@ -33,3 +33,21 @@ def database_url() -> str:
     if url:
         return url
     return f"sqlite:///{default_database_path()}"
+
+
+def organizer_code() -> str:
+    """``PLEEGZORG_ORGANIZER_CODE``: asked on the page that creates sessions; without it that
+    page opens only on the server's own machine (localhost)."""
+    return os.environ.get("PLEEGZORG_ORGANIZER_CODE", "").strip()
+
+
+#: How long a device remembers a participant's resume code (days), and a facilitator's key.
+DEFAULT_REMEMBER_DAYS = 7
+FACILITATOR_KEY_HOURS = 12
+
+
+def remember_days() -> int:
+    """``PLEEGZORG_REMEMBER_DAYS``: days a browser keeps the resume code after the last visit;
+    0 keeps it only until the browser is closed."""
+    raw = os.environ.get("PLEEGZORG_REMEMBER_DAYS", "").strip()
+    return int(raw) if raw.isdigit() else DEFAULT_REMEMBER_DAYS

@@ -8,6 +8,7 @@ import { KernelConnection } from "@jupyterlab/services/lib/kernel/default";
 import { ServerConnection } from "@jupyterlab/services/lib/serverconnection";
 
 import { watchConnection } from "./connection";
+import { addDevicePanel, stripSecrets, watchCode } from "./device";
 import { restoreDrafts } from "./drafts";
 import { PageWidgetManager } from "./manager";
 
@@ -39,7 +40,7 @@ function shutdownOnLeave(baseUrl, kernel) {
   window.addEventListener("beforeunload", leave);
   window.addEventListener("pagehide", leave);
   // Back to a page the browser kept in its cache: its kernel was given back, so load it anew
-  // (the address carries the resume code).
+  // (the server finds the resume code in its cookie).
   window.addEventListener("pageshow", (event) => {
     if (event.persisted) {
       location.reload();
@@ -69,6 +70,7 @@ function replacePrerenderedHeader() {
 }
 
 async function start() {
+  stripSecrets();
   const data = pageData();
   if (!data || !data.kernelId) {
     return;
@@ -112,6 +114,8 @@ async function start() {
   performance.mark("pz:views");
   document.body.classList.add("pz-ready");
   restoreDrafts(text);
+  addDevicePanel(text);
+  watchCode();
 }
 
 if (document.readyState === "loading") {

@@ -28,6 +28,7 @@ FEATURE_CATALOGS = (
     "language",
     "check",
     "page",
+    "security",
 )
 
 

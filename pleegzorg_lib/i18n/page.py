@@ -12,6 +12,24 @@ NL = {
     "page.drafts_restored": (
         "Tekst die nog niet bewaard was, is teruggezet en wordt nu opgeslagen."
     ),
+    "page.device_title": "Op een gedeeld apparaat?",
+    "page.device_hint_days": (
+        "Deze browser onthoudt je hervatcode {days} dagen, zodat je na herladen gewoon verder "
+        "kunt. Gebruik je een computer of tablet samen met anderen (thuis, op je werk, in de "
+        "bijeenkomst)? Schrijf je hervatcode op en klik als je klaar bent op 'Dit apparaat "
+        "vergeten'."
+    ),
+    "page.device_hint_session": (
+        "Deze browser onthoudt je hervatcode tot je hem sluit. Gebruik je een computer of "
+        "tablet samen met anderen? Schrijf je hervatcode op en klik als je klaar bent op 'Dit "
+        "apparaat vergeten'."
+    ),
+    "page.device_forget": "Dit apparaat vergeten",
+    "page.device_forgotten": (
+        "Dit apparaat is vergeten: je hervatcode staat er niet meer op. Met je code ga je "
+        "later verder."
+    ),
+    "page.device_failed": "Dat lukte niet. Probeer het opnieuw of sluit de browser helemaal af.",
 }
 
 EN = {
@@ -22,6 +40,24 @@ EN = {
     ),
     "page.reload": "Reload the page",
     "page.drafts_restored": "Text that was not saved yet has been put back and is being saved.",
+    "page.device_title": "On a shared device?",
+    "page.device_hint_days": (
+        "This browser remembers your resume code for {days} days, so a reload brings your "
+        "answers back. Do you share this computer or tablet with others (at home, at work, in "
+        "the meeting)? Write your resume code down and click 'Forget this device' when you "
+        "are done."
+    ),
+    "page.device_hint_session": (
+        "This browser remembers your resume code until it is closed. Do you share this "
+        "computer or tablet with others? Write your resume code down and click 'Forget this "
+        "device' when you are done."
+    ),
+    "page.device_forget": "Forget this device",
+    "page.device_forgotten": (
+        "This device has been forgotten: your resume code is no longer on it. Use your code "
+        "to continue later."
+    ),
+    "page.device_failed": "That did not work. Try again, or close the browser completely.",
 }
 
 #: The catalog keys the front end uses, under the names it knows them by.
@@ -30,4 +66,9 @@ FRONTEND_KEYS = {
     "connectionLostDetail": "page.connection_lost_detail",
     "reload": "page.reload",
     "draftsRestored": "page.drafts_restored",
+    "deviceTitle": "page.device_title",
+    "deviceHint": "page.device_hint_days",
+    "deviceForget": "page.device_forget",
+    "deviceForgotten": "page.device_forgotten",
+    "deviceFailed": "page.device_failed",
 }

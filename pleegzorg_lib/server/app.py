@@ -18,7 +18,17 @@ from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
 from ..i18n import language_from_query, t
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
-from .landing import render_landing
+from .landing import render_landing, render_notice
+from .security import (
+    CspReportHandler,
+    DeviceHandler,
+    install_security,
+    is_loopback_address,
+    may_organize,
+    organizer_page,
+    secure_xsrf_cookie,
+    take_secrets,
+)
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
 WARMUP_SECONDS = 5
@@ -43,20 +53,60 @@ class LandingHandler(tornado.web.RequestHandler):
             )
             return
         lang = language_from_query(self.request.query)
-        self.finish(render_landing(catalog, worksheets, base_url=self.base_url, lang=lang))
+        # After "Dit apparaat vergeten" on a page (frontend/src/device.js).
+        forgotten = "vergeten" in self.request.query_arguments
+        notice = t("page.device_forgotten", lang) if forgotten else ""
+        self.finish(
+            render_landing(catalog, worksheets, base_url=self.base_url, lang=lang, notice=notice)
+        )
+
+
+#: What Voilà streams to keep a slow page's connection open: an inline script, which our
+#: Content-Security-Policy blocks (and reports). A comment keeps the connection open as well.
+VOILA_HEARTBEAT = "<script>window.voila_heartbeat()</script>\n"
+HEARTBEAT = "<!-- pz: still working -->\n"
 
 
 class WorksheetPageHandler(TornadoVoilaHandler):
-    """Voilà's page handler that also sets the ``_xsrf`` cookie.
+    """Voilà's page handler, with what our pages need around it.
 
-    When a page closes, Voilà's script asks the server to shut its kernel down and sends
-    the ``_xsrf`` cookie along; stock Voilà never sets that cookie, so the request fails
-    with 403 and every closed page leaves its kernel running (voila#1458).
+    - It sets the ``_xsrf`` cookie: when a page closes, its script asks the server to shut
+      its kernel down and sends that cookie along; stock Voilà never sets it, so the request
+      fails with 403 and every closed page leaves its kernel running (voila#1458).
+    - Secrets in the address (resume code, facilitator key) go into cookies, and come back
+      from them for the kernel when the address no longer carries them (``security.py``).
+    - The page that creates sessions answers only from this machine unless an organiser
+      code is set.
     """
 
     async def prepare(self, *args: Any, **kwargs: Any) -> None:
         await super().prepare(*args, **kwargs)
+        if self._finished:
+            return
         _ = self.xsrf_token  # reading the token sets the cookie
+        secure_xsrf_cookie(self)
+        path = self.path_args[0] if self.path_args else ""
+        if organizer_page(path or "") and not may_organize(self.request):
+            lang = language_from_query(self.request.query)
+            self.set_status(403)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(
+                render_notice(
+                    t("organizer.local_only_title", lang),
+                    t("organizer.local_only", lang),
+                    back=(self.settings.get("base_url", "/"), t("organizer.back", lang)),
+                    lang=lang,
+                )
+            )
+            return
+        take_secrets(self)
+
+    @tornado.web.authenticated
+    async def get(self, path: str | None = None) -> None:
+        async for html in self.get_generator(path=path):
+            self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
+            self.flush()
 
 
 class RefuseHandler(tornado.web.RequestHandler):
@@ -86,7 +136,16 @@ class PleegzorgVoila(Voila):
 
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
+        install_security(self.app, self.server_url)
         compress_responses(self.app)
+        # Jupyter's identity cookie (an anonymous name nobody sees): this browser session only.
+        provider = getattr(self, "identity_provider", None)
+        if provider is not None:
+            provider.cookie_options = {
+                "expires_days": None,
+                "samesite": "Lax",
+                **provider.cookie_options,
+            }
         tree = url_path_join(self.server_url, "/voila/tree")
         # The contents API only served Voilà's own tree, which our landing page replaces;
         # it would list every file to anyone.
@@ -101,6 +160,8 @@ class PleegzorgVoila(Voila):
             (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
+            (url_path_join(self.server_url, "voila/pleegzorg/device"), DeviceHandler),
+            (url_path_join(self.server_url, "voila/pleegzorg/csp-report"), CspReportHandler),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
             *kept,
         ]
@@ -142,7 +203,16 @@ def serve(
     extra_args: list[str] | None = None,
     open_browser: bool = False,
 ) -> None:
-    """Validate the content, then run Voilà on ``workbooks/`` until stopped."""
+    """Validate the content, then run Voilà on ``workbooks/`` until stopped.
+
+    A server others can reach needs ``PLEEGZORG_ORGANIZER_CODE``: without it, anyone who
+    reaches the server could create sessions. It refuses to start then (RuntimeError)."""
+    listen_on = [ip] + [
+        a.split("=", 1)[1] for a in extra_args or [] if a.startswith(("--Voila.ip=", "--ip="))
+    ]
+    exposed = [a for a in listen_on if not is_loopback_address(a)]
+    if exposed and not config.organizer_code():
+        raise RuntimeError(t("cli.serve.organizer_required", ip=exposed[0]))
     catalog = load_catalog(config.data_dir())
     load_worksheet_index(config.workbooks_dir(), catalog)  # fail early with a clear message
     prepare_environment()

@@ -15,6 +15,7 @@ from typing import Any
 import tornado.web
 from tornado.web import GZipContentEncoding
 
+from .. import config
 from ..i18n import CATALOGS
 from ..i18n.page import FRONTEND_KEYS
 
@@ -34,9 +35,16 @@ def manifest() -> dict[str, Any]:
 
 def page_resources() -> dict[str, Any]:
     """What the template puts in the page's data: the front end's texts, both languages."""
+    days = config.remember_days()
+
+    def text(catalog: dict[str, str], key: str) -> str:
+        if key == "page.device_hint_days":  # how long this server's cookie lives
+            return catalog[key].format(days=days) if days else catalog["page.device_hint_session"]
+        return catalog[key]
+
     return {
         "messages": {
-            lang: {name: catalog[key] for name, key in FRONTEND_KEYS.items()}
+            lang: {name: text(catalog, key) for name, key in FRONTEND_KEYS.items()}
             for lang, catalog in CATALOGS.items()
         }
     }

@@ -20,9 +20,11 @@ def render_landing(
     *,
     base_url: str = "/",
     lang: str | None = None,
+    notice: str = "",
 ) -> str:
     """Return the landing page as a complete HTML document, in ``lang`` (default: the server's
-    language); links to the pages carry ``?taal=`` when ``lang`` is not the server's."""
+    language); links to the pages carry ``?taal=`` when ``lang`` is not the server's.
+    ``notice`` is shown above the worksheets (e.g. that this device was forgotten)."""
     lang = lang or current_language()
     keep = language_query(lang)
     css = f"{base_url}voila/templates/pleegzorg/static/pleegzorg.css"
@@ -64,7 +66,12 @@ def render_landing(
         '<main class="pz-landing-main">'
         f"<h1>{_e(t('site.title', lang))}</h1>"
         f'<p class="pz-tagline">{_e(t("site.tagline", lang))}</p>'
-        f'<p class="pz-intro-text">{_e(t("landing.intro", lang))}</p>'
+        + (
+            f'<div class="pz-alert pz-alert-success" role="status">{_e(notice)}</div>'
+            if notice
+            else ""
+        )
+        + f'<p class="pz-intro-text">{_e(t("landing.intro", lang))}</p>'
         f"{body}{_facilitator_block(base_url, lang, keep)}"
         f'<footer class="pz-landing-footer">{_e(t("landing.privacy", lang))}</footer>'
         "</main></body></html>"
@@ -108,4 +115,22 @@ def _facilitator_block(base_url: str, lang: str, keep: str) -> str:
     return (
         '<section class="pz-network-block pz-facilitators" id="gespreksbegeleiders">'
         f'<h2>{_e(t("landing.fac.title", lang))}</h2><ul class="pz-cards">{links}</ul></section>'
+    )
+
+
+def render_notice(title: str, text: str, *, back: tuple[str, str], lang: str | None = None) -> str:
+    """A short page of our own (a refusal, a notice) in the landing page's look; ``back`` is
+    the site's base URL and the link's text."""
+    lang = lang or current_language()
+    href, label = back
+    css = f"{href}voila/templates/pleegzorg/static/pleegzorg.css"
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title>"
+        f'<link rel="stylesheet" href="{_e(css)}"><link rel="icon" href="data:;base64,="></head>'
+        '<body class="pz-body pz-landing">'
+        f'<header class="pz-topbar"><a href="{_e(href)}">{_e(t("site.title", lang))}</a></header>'
+        f'<main class="pz-landing-main pz-notice"><h1>{_e(title)}</h1><p>{_e(text)}</p>'
+        f'<p><a href="{_e(href)}">{_e(label)}</a></p></main></body></html>'
     )

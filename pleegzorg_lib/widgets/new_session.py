@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-import os
 import secrets
 from urllib.parse import quote, urlencode
 
 import ipywidgets as w
 
+from .. import config
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
 from ..sessions import MAX_EXPECTED, SessionError, create_session
@@ -50,7 +50,7 @@ class NewSessionForm:
             _field(t("new.date"), self.date),
             _field(t("new.expected"), self.expected),
         ]
-        if os.environ.get("PLEEGZORG_ORGANIZER_CODE"):
+        if config.organizer_code():
             fields.append(_field(t("new.organizer"), self.organizer))
         self.box = w.VBox([*fields, self.create, self.result])
         self.box.add_class("pz-page-header")
@@ -65,7 +65,7 @@ class NewSessionForm:
 
     def submit(self) -> bool:
         """Create the session; every value is checked again here, not trusted from the page."""
-        required = os.environ.get("PLEEGZORG_ORGANIZER_CODE", "")
+        required = config.organizer_code()
         if required and not secrets.compare_digest(self.organizer.value, required):
             self._say(t("new.organizer_wrong"), "error")
             return False

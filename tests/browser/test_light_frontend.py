@@ -101,7 +101,8 @@ def test_connection_lost_says_so_keeps_typed_text_and_reload_brings_it_back(
     server.start()  # same port, same database
     page.get_by_role("button", name="Pagina opnieuw laden").click()
     page.wait_for_selector(".pz-resume-code .pz-code-value", timeout=PAGE_TIMEOUT_MS)
-    assert f"code={code}" in page.url  # back with the resume code
+    assert "code=" not in page.url  # the resume code came back from its cookie
+    assert resume_code(page) == code
     expect(question(page, "verandering").locator("textarea")).to_have_value(
         "Meer ruzie over schermtijd."
     )

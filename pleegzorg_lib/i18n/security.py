@@ -1,0 +1,31 @@
+"""Texts of the server's protections: who may create sessions, and starting a public server."""
+
+NL = {
+    "organizer.local_only_title": "Alleen op deze computer",
+    "organizer.local_only": (
+        "Een bijeenkomst aanmaken kan op deze server alleen op de computer waarop hij draait: "
+        "er is geen organisatiecode ingesteld. Beheerder: stel PLEEGZORG_ORGANIZER_CODE in "
+        "(zie docs/deployment.md); wie de code kent, kan dan overal bijeenkomsten aanmaken."
+    ),
+    "organizer.back": "Terug naar alle werkbladen",
+    "cli.serve.organizer_required": (
+        "De server zou bereikbaar zijn op {ip}, maar PLEEGZORG_ORGANIZER_CODE is niet "
+        "ingesteld: dan kan iedereen die de server bereikt bijeenkomsten aanmaken. Stel "
+        "PLEEGZORG_ORGANIZER_CODE in (een lange, geheime code) of gebruik --ip 127.0.0.1."
+    ),
+}
+
+EN = {
+    "organizer.local_only_title": "Only on this computer",
+    "organizer.local_only": (
+        "On this server, sessions can only be created on the computer it runs on: no "
+        "organiser code is set. Administrator: set PLEEGZORG_ORGANIZER_CODE (see "
+        "docs/deployment.md); anyone who knows the code can then create sessions anywhere."
+    ),
+    "organizer.back": "Back to all worksheets",
+    "cli.serve.organizer_required": (
+        "The server would be reachable on {ip}, but PLEEGZORG_ORGANIZER_CODE is not set: "
+        "anyone who reaches the server could create sessions. Set PLEEGZORG_ORGANIZER_CODE "
+        "(a long, secret code) or use --ip 127.0.0.1."
+    ),
+}
