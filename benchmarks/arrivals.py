@@ -272,8 +272,10 @@ def warmed_server(tmp: Path, n: int, mode: str) -> tuple[subprocess.Popen[bytes]
     return proc, base, query
 
 
+#: A function, not an expression: an expression would be eval()ed in the page, which the
+#: pages' Content-Security-Policy forbids.
 READY = (
-    "document.querySelectorAll('.pz-question').length === 11 && "
+    "() => document.querySelectorAll('.pz-question').length === 11 && "
     "document.querySelector('.pz-resume-code .pz-code-value') !== null"
 )
 

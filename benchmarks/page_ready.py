@@ -133,6 +133,8 @@ class Visit:
             self.page.goto(url, timeout=180_000, wait_until="domcontentloaded")
         else:
             self.page.goto(url, timeout=180_000, wait_until="commit")
+            # ``ready`` is a function: an expression would be eval()ed in the page, which
+            # the pages' Content-Security-Policy forbids.
             self.page.wait_for_function(ready, timeout=180_000, polling=50)
         elapsed = time.monotonic() - t0
         self.page.wait_for_timeout(300)  # late requests (none expected) still counted

@@ -249,13 +249,16 @@ def take_secrets(handler: tornado.web.RequestHandler) -> None:
 
 
 def is_local(request: HTTPServerRequest) -> bool:
-    """A request from this machine, not passed on by a proxy."""
+    """A request from this machine, not passed on by a proxy: from a loopback address, to a
+    loopback host name (a proxy passes the public ``Host`` on), with no forwarding header."""
     if any(name in request.headers for name in FORWARDING_HEADERS):
         return False
+    host = request.host_name.strip("[]").lower()
     try:
-        return ipaddress.ip_address(request.remote_ip or "").is_loopback
+        from_loopback = ipaddress.ip_address(request.remote_ip or "").is_loopback
     except ValueError:
         return False
+    return from_loopback and is_loopback_address(host)
 
 
 def organizer_page(path: str) -> bool:
@@ -269,6 +272,7 @@ def may_organize(request: HTTPServerRequest) -> bool:
 
 
 def is_loopback_address(ip: str) -> bool:
+    """``localhost`` or a loopback IP address (what ``--ip`` listens on, or a ``Host``)."""
     if ip in ("localhost", ""):
         return ip == "localhost"
     try:

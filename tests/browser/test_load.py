@@ -26,7 +26,7 @@ def test_twenty_at_once_get_every_question(server, chromium) -> None:
     ready = []
     for page in pages:
         page.wait_for_function(
-            f"document.querySelectorAll('.pz-question').length === {QUESTIONS} && "
+            f"() => document.querySelectorAll('.pz-question').length === {QUESTIONS} && "
             "document.querySelector('.pz-resume-code .pz-code-value') !== null",
             timeout=180_000,
         )

@@ -98,7 +98,7 @@ def test_the_resume_code_leaves_the_address_and_a_reload_and_another_tab_still_f
     open_worksheet(page, server.url + WORKSHEET + f"?code={code}")
     assert resume_code(page) == code  # still shown, to copy
     expect(page.locator(".pz-q-ontmoeting-goed textarea")).to_have_value("Koffie met de buren")
-    page.wait_for_function("!location.search.includes('code=')", timeout=10_000)
+    page.wait_for_function("() => !location.search.includes('code=')", timeout=10_000)
     assert "code=" not in page.url
 
     cookie = pz_cookies(context)["pz_code"]
@@ -137,7 +137,7 @@ def test_a_new_participant_is_remembered_and_forget_this_device_forgets(server, 
     wait_saved(page, "verandering")
     expect(page.locator(".pz-device")).to_contain_text("Op een gedeeld apparaat?")
     expect(page.locator(".pz-device")).to_contain_text("7 dagen")
-    page.wait_for_function("document.body.classList.contains('pz-ready')")
+    page.wait_for_function("() => document.body.classList.contains('pz-ready')")
     for _ in range(50):  # the page hands its new code to the server
         if pz_cookies(context).get("pz_code", {}).get("value") == code:
             break
@@ -176,7 +176,7 @@ def test_the_facilitator_key_leaves_the_address_and_reload_keeps_the_live_view(
     page = context.new_page()
     page.goto(links.facilitator_url, timeout=PAGE_TIMEOUT_MS)
     expect(page.locator(".pz-join-code")).to_have_text(join, timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_function("!location.search.includes('sleutel=')", timeout=10_000)
+    page.wait_for_function("() => !location.search.includes('sleutel=')", timeout=10_000)
     assert f"sessie={join}" in page.url and "sleutel" not in page.url
     key_cookie = pz_cookies(context)[f"pz_key_{join}"]
     assert key_cookie["httpOnly"] is True and key_cookie["sameSite"] == "Lax"

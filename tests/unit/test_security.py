@@ -186,11 +186,11 @@ class SecurityTest(AsyncHTTPTestCase):
         assert "script-src-elem" in logs.output[0] and CODE not in logs.output[0]
 
 
-def request_from(ip: str, **headers: str) -> HTTPServerRequest:
+def request_from(ip: str, host: str = "127.0.0.1:8866", **headers: str) -> HTTPServerRequest:
     request = HTTPServerRequest(
         method="GET",
         uri="/",
-        headers=HTTPHeaders({"Host": "werkboeken.example", **headers}),
+        headers=HTTPHeaders({"Host": host, **headers}),
         start_line=RequestStartLine("GET", "/", "HTTP/1.1"),
     )
     request.remote_ip = ip
@@ -204,6 +204,10 @@ def test_this_machine_is_loopback_without_a_proxy_in_between() -> None:
     assert not is_local(request_from("127.0.0.1", **{"X-Forwarded-For": "203.0.113.7"}))
     assert not is_local(request_from("127.0.0.1", **{"X-Real-Ip": "203.0.113.7"}))
     assert not is_local(request_from("127.0.0.1", Forwarded="for=203.0.113.7"))
+    assert is_local(request_from("127.0.0.1", host="localhost:8866"))
+    assert is_local(request_from("::1", host="[::1]:8866"))
+    # A proxy on this machine that passes the public Host on, but no forwarding header.
+    assert not is_local(request_from("127.0.0.1", host="werkboeken.example.nl"))
 
 
 def test_with_an_organiser_code_anyone_may_open_the_session_page(monkeypatch) -> None:
