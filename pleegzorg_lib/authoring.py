@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from . import config
 from .content import cached_catalog, find_worksheet, questions
+from .content.signposting import cached_signposting
 from .i18n import current_language, language_from_query, set_language, t
 from .model import Question
 from .store import SQLStore, open_store
@@ -127,10 +128,14 @@ class WorksheetPage:
         help: str = "",
         shared: bool = False,
         max_length: int | None = None,
+        distress: bool = False,
     ) -> None:
-        """An open question answered in a text field."""
+        """An open question answered in a text field. ``distress=True``: it touches distress,
+        so where to find help is shown beside it (``data/hulpwijzer.yaml``)."""
         self._add(
-            questions.open_question(id, prompt, help=help, shared=shared, max_length=max_length)
+            questions.open_question(
+                id, prompt, help=help, shared=shared, max_length=max_length, distress=distress
+            )
         )
 
     @_recorded
@@ -142,9 +147,13 @@ class WorksheetPage:
         labels: Sequence[str] | None = None,
         help: str = "",
         shared: bool = False,
+        distress: bool = False,
     ) -> None:
-        """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens")."""
-        self._add(questions.likert(id, prompt, labels=labels, help=help, shared=shared))
+        """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens").
+        ``distress=True``: help is shown when the first (lowest) option is chosen."""
+        self._add(
+            questions.likert(id, prompt, labels=labels, help=help, shared=shared, distress=distress)
+        )
 
     @_recorded
     def single_choice(
@@ -155,9 +164,15 @@ class WorksheetPage:
         *,
         help: str = "",
         shared: bool = False,
+        distress: bool = False,
     ) -> None:
-        """One answer out of several."""
-        self._add(questions.single_choice(id, prompt, options, help=help, shared=shared))
+        """One answer out of several. Help is shown when an option like "stoppen" is chosen
+        (the triggers in ``data/hulpwijzer.yaml``), or always with ``distress=True``."""
+        self._add(
+            questions.single_choice(
+                id, prompt, options, help=help, shared=shared, distress=distress
+            )
+        )
 
     @_recorded
     def multiple_choice(
@@ -168,9 +183,14 @@ class WorksheetPage:
         *,
         help: str = "",
         shared: bool = False,
+        distress: bool = False,
     ) -> None:
-        """Any number of answers out of several."""
-        self._add(questions.multiple_choice(id, prompt, options, help=help, shared=shared))
+        """Any number of answers out of several (help as for ``single_choice``)."""
+        self._add(
+            questions.multiple_choice(
+                id, prompt, options, help=help, shared=shared, distress=distress
+            )
+        )
 
     @_recorded
     def scale_0_10(
@@ -182,9 +202,15 @@ class WorksheetPage:
         high: str = "",
         help: str = "",
         shared: bool = False,
+        distress: bool = False,
     ) -> None:
-        """A schaalvraag: a number from 0 to 10, with optional words for both ends."""
-        self._add(questions.scale_0_10(id, prompt, low=low, high=high, help=help, shared=shared))
+        """A schaalvraag: a number from 0 to 10, with optional words for both ends.
+        ``distress=True``: help is shown when the answer falls at the lower end (0–2)."""
+        self._add(
+            questions.scale_0_10(
+                id, prompt, low=low, high=high, help=help, shared=shared, distress=distress
+            )
+        )
 
     @_recorded
     def ranking(
@@ -301,7 +327,12 @@ class WorksheetPage:
         old = self.runner
         shown = [child for slot in self._slots for child in slot.children]
         catalog = cached_catalog(str(config.data_dir()), lang)
-        runner = WorksheetRunner(old.info, catalog, store=old.store)
+        runner = WorksheetRunner(
+            old.info,
+            catalog,
+            store=old.store,
+            signposting=cached_signposting(str(config.data_dir()), lang),
+        )
         again = WorksheetPage(runner, slots=iter(self._slots))
         again._show(runner.header.box)
         for name, args, kwargs in self._calls:
@@ -318,7 +349,12 @@ def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetP
     info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
     if info is None:
         raise LookupError(t("error.worksheet_unknown", id=worksheet_id))
-    runner = WorksheetRunner(info, catalog, store=store or _default_store())
+    runner = WorksheetRunner(
+        info,
+        catalog,
+        store=store or _default_store(),
+        signposting=cached_signposting(str(config.data_dir())),
+    )
     _BUILT.append(runner)
     page = WorksheetPage(runner)
     page._show(runner.header.box)

@@ -67,9 +67,7 @@ class FieldReader:
             raise self.error(key, t("content.empty"))
         return value
 
-    def get_text(
-        self, key: str, lang: str, *, required: bool = True, default: str = ""
-    ) -> str:
+    def get_text(self, key: str, lang: str, *, required: bool = True, default: str = "") -> str:
         """A text an author may translate: ``key`` in Dutch, ``key_en`` (etc.) next to it.
 
         Returns the text in ``lang`` when the author gave one, else the Dutch text.

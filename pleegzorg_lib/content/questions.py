@@ -18,7 +18,13 @@ from ._yaml import ContentError
 
 
 def open_question(
-    id: str, prompt: str, *, help: str = "", shared: bool = False, max_length: int | None = None
+    id: str,
+    prompt: str,
+    *,
+    help: str = "",
+    shared: bool = False,
+    max_length: int | None = None,
+    distress: bool = False,
 ) -> Question:
     return Question(
         id=id,
@@ -27,6 +33,7 @@ def open_question(
         help=help,
         shared=shared,
         max_length=max_length or DEFAULT_MAX_LENGTH,
+        distress=distress,
     )
 
 
@@ -37,18 +44,31 @@ def likert(
     labels: Sequence[str] | None = None,
     help: str = "",
     shared: bool = False,
+    distress: bool = False,
 ) -> Question:
     # The default labels are stored in Dutch whatever the page's language (answers compare
     # across languages); the page shows them translated (``i18n.display_option``).
     default = tuple(t(f"likert.{i}", DEFAULT_LANGUAGE) for i in range(1, 6))
     options = tuple(labels) if labels else default
     return Question(
-        id=id, kind=QuestionKind.LIKERT, prompt=prompt, options=options, help=help, shared=shared
+        id=id,
+        kind=QuestionKind.LIKERT,
+        prompt=prompt,
+        options=options,
+        help=help,
+        shared=shared,
+        distress=distress,
     )
 
 
 def single_choice(
-    id: str, prompt: str, options: Sequence[str], *, help: str = "", shared: bool = False
+    id: str,
+    prompt: str,
+    options: Sequence[str],
+    *,
+    help: str = "",
+    shared: bool = False,
+    distress: bool = False,
 ) -> Question:
     return Question(
         id=id,
@@ -57,11 +77,18 @@ def single_choice(
         options=tuple(options),
         help=help,
         shared=shared,
+        distress=distress,
     )
 
 
 def multiple_choice(
-    id: str, prompt: str, options: Sequence[str], *, help: str = "", shared: bool = False
+    id: str,
+    prompt: str,
+    options: Sequence[str],
+    *,
+    help: str = "",
+    shared: bool = False,
+    distress: bool = False,
 ) -> Question:
     return Question(
         id=id,
@@ -70,11 +97,19 @@ def multiple_choice(
         options=tuple(options),
         help=help,
         shared=shared,
+        distress=distress,
     )
 
 
 def scale_0_10(
-    id: str, prompt: str, *, low: str = "", high: str = "", help: str = "", shared: bool = False
+    id: str,
+    prompt: str,
+    *,
+    low: str = "",
+    high: str = "",
+    help: str = "",
+    shared: bool = False,
+    distress: bool = False,
 ) -> Question:
     return Question(
         id=id,
@@ -84,6 +119,7 @@ def scale_0_10(
         high_label=high,
         help=help,
         shared=shared,
+        distress=distress,
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "wie_weet_wat_questions",
 ]
 
+
 def _check_prefix(id: str) -> None:
     if not isinstance(id, str) or not is_valid_id(id) or len(id) > 63 - MAX_PART_ID - 1:
         raise ValueError(t("content.bad_id", value=id))

@@ -209,9 +209,7 @@ def answers_csv(store: SQLStore, data: SessionData, *, k: int = K_MIN) -> str:
         role = row["role_id"] if role_sizes.get(row["role_id"], 0) >= k else "overig"
         value = row["value"]
         text = (
-            json.dumps(value, ensure_ascii=False)
-            if isinstance(value, list | dict)
-            else str(value)
+            json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
         )
         # A cell starting with = + - @ is a formula to a spreadsheet: neutralise it.
         if text[:1] in ("=", "+", "-", "@", "\t", "\r"):

@@ -1,4 +1,5 @@
-"""Texts of the server's protections: who may create sessions, and starting a public server."""
+"""Texts of the server's protections (who may create sessions, a public server) and of the
+hulpwijzer's loader (help for people in trouble)."""
 
 NL = {
     "organizer.local_only_title": "Alleen op deze computer",
@@ -29,3 +30,18 @@ EN = {
         "(a long, secret code) or use --ip 127.0.0.1."
     ),
 }
+
+NL.update(
+    {
+        "signpost.error.low_max": "moet 0 t/m 5 zijn, niet {value}",
+        "signpost.error.likert_low": "moet 1 of 2 zijn, niet {value}",
+        "signpost.error.trigger_case": "schrijf in kleine letters: '{value}'",
+    }
+)
+EN.update(
+    {
+        "signpost.error.low_max": "must be 0 to 5, not {value}",
+        "signpost.error.likert_low": "must be 1 or 2, not {value}",
+        "signpost.error.trigger_case": "write in lower case: '{value}'",
+    }
+)

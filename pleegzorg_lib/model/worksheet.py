@@ -65,6 +65,8 @@ class Question:
     high_label: str = ""
     #: ids of earlier questions whose answers are shown above this one (reflection cycles)
     carry: tuple[str, ...] = ()
+    #: the question touches distress: help is shown beside it (see model/signposting.py)
+    distress: bool = False
 
     def __post_init__(self) -> None:
         if not is_valid_id(self.id):

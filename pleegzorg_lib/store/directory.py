@@ -53,9 +53,7 @@ class DirectoryMixin:
                     answers.c.saved_at,
                 )
                 .join(participants, participants.c.id == answers.c.participant_id)
-                .where(
-                    (answers.c.worksheet_id == worksheet_id) & answers.c.question_id.in_(wanted)
-                )
+                .where((answers.c.worksheet_id == worksheet_id) & answers.c.question_id.in_(wanted))
                 .order_by(answers.c.participant_id, answers.c.saved_at)
             ).all()
         people: dict[str, dict[str, Any]] = {}

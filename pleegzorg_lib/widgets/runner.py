@@ -27,12 +27,14 @@ from ..model import (
     normalize_code,
     normalize_session_code,
 )
+from ..model.signposting import Signposting
 from ..store import Participant, SQLStore
 from ._sync import on_click_after_edits
 from .header import NAME_LIMIT, Header
 from .poll import PollArea
 from .questions import QuestionView, build_question
 from .rights import RightsPanel
+from .signpost import SignpostView
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,14 @@ class Panel(Protocol):
 class WorksheetRunner:
     """One worksheet page for one participant."""
 
-    def __init__(self, info: WorksheetInfo, catalog: Catalog, *, store: SQLStore) -> None:
+    def __init__(
+        self,
+        info: WorksheetInfo,
+        catalog: Catalog,
+        *,
+        store: SQLStore,
+        signposting: Signposting | None = None,
+    ) -> None:
         network = catalog.network(info.network_id)
         if network is None:  # the content loader already refuses this; be explicit anyway
             raise ValueError(f"unknown network {info.network_id!r}")
@@ -66,6 +75,9 @@ class WorksheetRunner:
         self.store = store
         self.header = Header(info, network, catalog)
         self.views: dict[str, QuestionView] = {}
+        #: help beside questions that touch distress (only those that can ever show it)
+        self.signposting = signposting
+        self.signposts: dict[str, SignpostView] = {}
         self.participant: Participant | None = None
         self.code: str | None = None
         self.session_code = ""
@@ -99,6 +111,13 @@ class WorksheetRunner:
         view = build_question(question, len(self.views) + 1)
         view.on_change = self._on_change
         self.views[question.id] = view
+        if self.signposting is not None and self.signposting.watches(question):
+            signpost = SignpostView(self.signposting, question)
+            children = list(view.box.children)
+            children.insert(children.index(view.input) + 1, signpost.widget)
+            view.box.children = tuple(children)
+            self.signposts[question.id] = signpost
+            signpost.update(None, self.header.role.value)
         if self.participant is not None:
             self._load_answers()
         self._update_progress()
@@ -242,6 +261,7 @@ class WorksheetRunner:
         for qid, view in self.views.items():
             value = stored.get(qid)
             view.set_value(value)
+            self._update_signpost(view)
             if qid in stored:
                 self._saved[qid] = value
                 self._mark_saved(view)
@@ -252,9 +272,19 @@ class WorksheetRunner:
         self._answers_changed()
 
     # -- saving -------------------------------------------------------------------------
+    def _update_signpost(self, view: QuestionView) -> None:
+        signpost = self.signposts.get(view.question.id)
+        if signpost is not None:
+            try:
+                value = view.get_value()
+            except (TypeError, ValueError):  # a value the page could not have sent
+                value = None
+            signpost.update(value, self.header.role.value)
+
     def _on_change(self, view: QuestionView, debounce: bool) -> None:
         if self.participant is None:
             return
+        self._update_signpost(view)
         view.box.remove_class("pz-saved")
         qid = view.question.id
         with self._lock:
@@ -364,6 +394,8 @@ class WorksheetRunner:
         if role is not None and self.catalog.role(role) is None:  # forged value
             return
         self.store.update_participant(self.participant.id, role_id=role)
+        for view in self.views.values():  # help fitting the role
+            self._update_signpost(view)
 
     def _on_name(self, change: dict[str, Any]) -> None:
         if self._loading or self.participant is None:

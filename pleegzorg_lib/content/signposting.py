@@ -1,0 +1,111 @@
+"""Load the hulpwijzer (``data/hulpwijzer.yaml``): who helps with what, for which role, and
+the rules for when a worksheet shows it (``model/signposting.py``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..i18n import current_language, t
+from ..model import Catalog
+from ..model.signposting import Helper, Signposting
+from ._fields import FieldReader
+from ._yaml import ContentError, LineList, load_yaml
+from .catalog import load_catalog
+from .dossier import check_url
+
+SIGNPOSTING_FILE = "hulpwijzer.yaml"
+
+
+def _strings(r: FieldReader, key: str) -> tuple[str, ...]:
+    raw = r.get(key, list, required=False, default=[])
+    lines = raw.item_lines if isinstance(raw, LineList) else [r.line_of(key)] * len(raw)
+    values = []
+    for index, value in enumerate(raw):
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(
+                r.file, lines[index], f"{r.where}.{key}[{index}]", t("content.empty")
+            )
+        values.append(value.strip())
+    return tuple(values)
+
+
+def load_signposting(
+    data_dir: Path | str, catalog: Catalog | None = None, lang: str | None = None
+) -> Signposting:
+    """Read ``hulpwijzer.yaml`` from ``data_dir`` in ``lang`` (texts may have ``_en``).
+
+    Raises
+    ------
+    ContentError
+        The first problem, naming file, line and field: an unknown role, a trigger that is
+        not lower case, a missing text, a link that is not http(s), a duplicate id.
+    """
+    root = Path(data_dir)
+    lang = lang or current_language()
+    catalog = catalog or load_catalog(root, lang)
+    roles = {role.id for role in catalog.roles}
+    name = f"{root.name}/{SIGNPOSTING_FILE}"
+    doc = FieldReader(load_yaml(root / SIGNPOSTING_FILE, name), name, "")
+    title = doc.get_text("title", lang).strip()
+    intro = " ".join(doc.get_text("intro", lang).split())
+    scale_low_max = doc.get("scale_low_max", int)
+    if not 0 <= scale_low_max <= 5:
+        raise doc.error("scale_low_max", t("signpost.error.low_max", value=str(scale_low_max)))
+    likert_low_count = doc.get("likert_low_count", int)
+    if not 1 <= likert_low_count <= 2:
+        raise doc.error(
+            "likert_low_count", t("signpost.error.likert_low", value=str(likert_low_count))
+        )
+    triggers = _strings(doc, "triggers")
+    for trigger in triggers:
+        if trigger != trigger.lower():
+            raise doc.error("triggers", t("signpost.error.trigger_case", value=trigger))
+    raw = doc.get("helpers", list)
+    doc.finish()
+    lines = raw.item_lines if isinstance(raw, LineList) else [doc.line_of("helpers")] * len(raw)
+    helpers: list[Helper] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        r = FieldReader(item, name, f"helpers[{index}]", lines[index])
+        helper_id = r.get_id()
+        if helper_id in seen:
+            raise r.error("id", t("content.duplicate_id", id=helper_id, other=name))
+        seen.add(helper_id)
+        for_roles = _strings(r, "roles")
+        for role in for_roles:
+            if role not in roles:
+                known = ", ".join(sorted(roles))
+                raise r.error("roles", t("content.unknown_ref", value=role, known=known))
+        helpers.append(
+            Helper(
+                id=helper_id,
+                name=r.get_text("name", lang).strip(),
+                text=" ".join(r.get_text("text", lang).split()),
+                contact=r.get_text("contact", lang, required=False, default="").strip(),
+                url=check_url(r, "url", r.get("url", str, required=False)),
+                roles=for_roles,
+                default=bool(r.get("default", bool, required=False, default=False)),
+            )
+        )
+        r.finish()
+    if not helpers:
+        raise doc.error("helpers", t("content.empty"))
+    return Signposting(
+        title=title,
+        intro=intro,
+        helpers=tuple(helpers),
+        scale_low_max=scale_low_max,
+        likert_low_count=likert_low_count,
+        triggers=triggers,
+    )
+
+
+def cached_signposting(data_dir: str, lang: str | None = None) -> Signposting:
+    """The hulpwijzer of ``data_dir``, read once per process and language."""
+    return _cached(data_dir, lang or current_language())
+
+
+@lru_cache(maxsize=8)
+def _cached(data_dir: str, lang: str) -> Signposting:
+    return load_signposting(data_dir, lang=lang)
