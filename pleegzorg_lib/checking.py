@@ -33,7 +33,7 @@ from .content import (
 )
 from .content.questions import questions_in_source
 from .i18n import t
-from .model import Question, WorksheetInfo
+from .model import Question, QuestionKind, WorksheetInfo
 
 MAX_CODE_LINES = 40
 REPORT_MARKER = "PLEEGZORG-REPORT:"
@@ -110,6 +110,47 @@ def question_problems(
             first_cell[question.id] = index
             found.append((index, question))
     return problems, found
+
+
+#: A line that tells participants not to write names (docs/privacy.md), in any wording.
+NO_NAMES = re.compile(r"\bgeen\s+(?:voor)?namen\b", re.IGNORECASE)
+#: Words that ask for who someone is or how to reach them.
+IDENTITY_WORDS = re.compile(
+    r"\bvoorna(?:am|men)\b|\bnamen van\b|\bnaam van\b|e-?mail|telefoonnummer|\bwie waren erbij\b"
+    r"|\bwie was erbij\b|\badres\b",
+    re.IGNORECASE,
+)
+#: A sentence that says *not* to (``geen``, ``zonder``, ``niet``) is the opposite of asking.
+NEGATION = re.compile(r"\b(?:geen|zonder|niet|nooit)\b", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text) if s.strip()]
+
+
+def asks_identity(text: str) -> list[str]:
+    """The sentences of ``text`` that ask for names or contact details."""
+    return [s for s in _sentences(text) if IDENTITY_WORDS.search(s) and not NEGATION.search(s)]
+
+
+def privacy_problems(
+    label: str, nb: nbformat.NotebookNode, declared: list[tuple[int, Question]]
+) -> list[str]:
+    """Privacy in the wording (docs/privacy.md): a worksheet with open or shared questions
+    says not to write names; no prompt, help text or prose asks for names or contact
+    details of anyone."""
+    problems: list[str] = []
+    prose = [(i, c.source) for i, c in enumerate(nb.cells, start=1) if c.cell_type == "markdown"]
+    open_or_shared = any(q.kind == QuestionKind.OPEN or q.shared for _, q in declared)
+    if open_or_shared and not any(NO_NAMES.search(text) for _, text in prose):
+        problems.append(f"{label}: {t('check.privacy.no_names_line')}")
+    texts = prose + [(i, f"{q.prompt}\n{q.help}") for i, q in declared]
+    for index, text in texts:
+        for sentence in asks_identity(text):
+            problems.append(
+                f"{label}:cel {index}: {t('check.privacy.asks_identity', text=sentence)}"
+            )
+    return problems
 
 
 def stored_answer_problems(
@@ -246,6 +287,7 @@ def check(
         result.problems.extend(hygiene_problems(label, nb))
         problems, declared = question_problems(label, nb)
         result.problems.extend(problems)
+        result.problems.extend(privacy_problems(label, nb, declared))
         if problems:  # running it would only repeat the same problem as a traceback
             continue
         if counts is not None:

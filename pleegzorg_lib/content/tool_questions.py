@@ -167,7 +167,10 @@ def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
             id=f"{id}-toelichting",
             kind=QuestionKind.OPEN,
             prompt="Wat weet ik, of wat heb ik meegemaakt, waar anderen iets aan hebben?",
-            help="Een paar zinnen zijn genoeg, bijvoorbeeld een aanpak of een ervaring.",
+            help=(
+                "Een paar zinnen zijn genoeg, bijvoorbeeld een aanpak of een ervaring. Anderen "
+                "kunnen dit lezen: schrijf het zo dat geen kind of gezin te herkennen is."
+            ),
             max_length=DEFAULT_MAX_LENGTH,
         ),
         Question(
@@ -183,7 +186,11 @@ def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
             id=f"{id}-contact",
             kind=QuestionKind.OPEN,
             prompt="Hoe kunnen anderen je bereiken?",
-            help="Bijvoorbeeld je e-mailadres op het werk. Alleen nodig als je 'Ja' kiest.",
+            help=(
+                "Bijvoorbeeld 'via de gespreksbegeleider' of 'spreek me aan op de "
+                "bijeenkomst'. Deel alleen wat je zelf openbaar wilt maken; alleen nodig als je "
+                "'Ja' kiest."
+            ),
             max_length=200,
         ),
     ]

@@ -17,6 +17,8 @@ NL: dict[str, str] = {
     "check.running": "bezig: {name}",
     "cli.check.ok_one": "In orde: 1 werkblad gecontroleerd.",
     "cli.check.failed_one": "1 probleem gevonden.",
+    "check.privacy.no_names_line": "heeft open of gedeelde vragen, maar nergens een regel als 'Schrijf geen namen of andere gegevens op waaraan een kind of gezin te herkennen is.' (zie docs/privacy.md)",
+    "check.privacy.asks_identity": "vraagt om namen of contactgegevens: \u201c{text}\u201d; vraag naar rollen (mijn pleegkind, de moeder) of initialen, en nooit naar contactgegevens van anderen",
 }
 
 EN: dict[str, str] = {
@@ -36,4 +38,6 @@ EN: dict[str, str] = {
     "check.running": "running: {name}",
     "cli.check.ok_one": "OK: 1 worksheet checked.",
     "cli.check.failed_one": "1 problem found.",
+    "check.privacy.no_names_line": "has open or shared questions but no line like 'Do not write names or other details by which a child or family can be recognised.' (see docs/privacy.md)",
+    "check.privacy.asks_identity": "asks for names or contact details: \u201c{text}\u201d; ask for roles (my foster child, the mother) or initials, and never for other people's contact details",
 }

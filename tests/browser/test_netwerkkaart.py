@@ -33,7 +33,7 @@ SIX = [
         "Tussenin",
         "Goed",
     ),
-    ("Pleegzorgbegeleider", "Professionals", ["Advies en informatie"], "Tussenin", "Moeizaam"),
+    ("Pleegzorgbegeleider", "Professionals", ["Advies en informatie"], "Tussenin", "Kost energie"),
 ]
 
 

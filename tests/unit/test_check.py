@@ -212,3 +212,46 @@ def test_broken_json_missing_metadata_unknown_theme_and_duplicate_sheet_ids(
         re.M,
     )
     assert f"id '{SHEET}' komt ook voor in workbooks/" in problems
+
+
+# -- privacy in the wording (issue 17) --------------------------------------------------------
+def test_open_questions_without_a_no_names_line_are_reported(sheet: Path) -> None:
+    def drop_line(nb):
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = re.sub(r"Schrijf geen namen[^.]*\.", "", cell.source)
+
+    _edit(sheet, drop_line)
+    problems = _problems(sheet)
+    assert problems == [
+        "workbooks/breakdown/puberteit.ipynb: heeft open of gedeelde vragen, maar nergens een "
+        "regel als 'Schrijf geen namen of andere gegevens op waaraan een kind of gezin te "
+        "herkennen is.' (zie docs/privacy.md)"
+    ]
+
+
+def test_a_prompt_asking_for_names_or_contact_details_is_reported_with_its_cell(
+    sheet: Path,
+) -> None:
+    call = (
+        'ws.open_question("wie", "Wat is de voornaam van je pleegkind?", '
+        'help="Zet er ook je e-mailadres bij.")'
+    )
+    _edit(sheet, lambda nb: nb.cells.insert(-1, nbformat.v4.new_code_cell(call)))
+    cell = _cell_of(sheet, '"wie"')
+    found = [LINE.match(p) for p in _problems(sheet)]
+    assert [(int(m.group(1)), m.group(2)[:60]) for m in found if m] == [
+        (cell, "vraagt om namen of contactgegevens: “Wat is de voornaam van "),
+        (cell, "vraagt om namen of contactgegevens: “Zet er ook je e-mailadr"),
+    ]
+
+
+def test_saying_not_to_write_names_is_not_asking_for_them() -> None:
+    from pleegzorg_lib.checking import asks_identity
+
+    assert asks_identity("Schrijf geen namen of andere gegevens op. Noem niemand bij naam.") == []
+    assert asks_identity("Zet kinderen erop met hun rol, nooit met hun voornaam.") == []
+    assert asks_identity("Wat gebeurde er, en wie waren erbij?") == [
+        "Wat gebeurde er, en wie waren erbij?"
+    ]
+    assert asks_identity("Vul het telefoonnummer van de school in.") != []

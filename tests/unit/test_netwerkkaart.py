@@ -192,7 +192,7 @@ def test_every_missing_kind_and_other_gaps_have_their_prompt(spec) -> None:
     assert "geen-praktisch" not in found
     assert "spanning" in found and "een-persoon" in found and "enige-link" in found
     texts = {r.gap: r.text for r in reflection_prompts(metrics(value, spec), spec)}
-    assert "Dichtbij, maar moeizaam: Zus." in texts["spanning"]
+    assert "Dichtbij, maar het contact kost energie: Zus." in texts["spanning"]
 
 
 def test_a_broad_map_is_named_as_a_strength(spec) -> None:
@@ -332,7 +332,7 @@ def test_describe_map_gives_one_readable_line_per_person(spec) -> None:
     }
     assert describe_map(value, spec) == (
         "Anna — familie; praktisch, emotioneel; dichtbij; goed\n"
-        "Kees — school/werk; geen steun; verder weg; moeizaam"
+        "Kees — school/werk; geen steun; verder weg; kost energie"
     )
     assert describe_map(value).splitlines()[0] == (
         "Anna — familie; praktisch, emotioneel; dichtbij; goed"
