@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import config
-from ..i18n import t
+from ..i18n import current_language, t
 from ..model import Catalog, WorksheetInfo
 from ..model.yearplan import AgendaItem, PlannedMeeting, WorksheetLink, YearPlan, to_ics
 from ._fields import FieldReader
@@ -160,6 +160,7 @@ def load_plan(
     year = r.get("year", int)
     if not 2000 <= year <= 2100:
         raise r.error("year", t("dossier.error.year", value=str(year)))
+    timing = " ".join(r.get_text("timing", current_language(), required=False).split())
     raw_meetings = _list(r, "meetings")
     r.finish()
     if not raw_meetings:
@@ -181,7 +182,7 @@ def load_plan(
         seen.add(meeting.id)
         meetings.append(meeting)
     meetings.sort(key=lambda m: m.starts)
-    return YearPlan(network_id=network_id, year=year, meetings=tuple(meetings))
+    return YearPlan(network_id=network_id, year=year, meetings=tuple(meetings), timing=timing)
 
 
 def plan_networks(data_dir: Path | str) -> list[str]:

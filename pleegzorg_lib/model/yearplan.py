@@ -101,6 +101,9 @@ class YearPlan:
     network_id: str
     year: int
     meetings: tuple[PlannedMeeting, ...]
+    #: why the meetings are at these times (shown with the plan), e.g. evenings for
+    #: foster parents who work
+    timing: str = ""
 
     def meeting(self, meeting_id: str) -> PlannedMeeting | None:
         """Return the meeting with ``meeting_id`` or ``None``."""

@@ -112,7 +112,12 @@ class YearPlanPanel:
         heading = w.HTML(
             f'<h2 class="pz-yearplan-title">{_e(title)}</h2>'
             f'<p class="pz-help">{_e(summary)}</p>'
-            f'<p class="pz-yearplan-download"><a href="{uri}" download="{_e(filename)}" '
+            + (
+                f'<p class="pz-help pz-yearplan-timing">{_e(plan.timing)}</p>'
+                if plan.timing
+                else ""
+            )
+            + f'<p class="pz-yearplan-download"><a href="{uri}" download="{_e(filename)}" '
             f'class="pz-ics-link">{_e(t("plan.download"))}</a> '
             f'<span class="pz-help">{_e(t("plan.download_help"))}</span></p>'
         )

@@ -317,3 +317,14 @@ def test_after_the_year_every_meeting_shows_its_count(catalog) -> None:
     assert "Aanwezig (volgens de deelnemers): 3" in text
     before = format_plan(plan, catalog, {"aftrap": 3}, today=date(2026, 12, 1))
     assert before.count("Aanwezig") == 1  # meetings still to come show no "0 present"
+
+
+def test_working_foster_parents_can_attend_and_the_plan_says_why() -> None:
+    """Issue 17: online meetings on working days are in the evening; the plan explains it."""
+    for network_id in plan_networks(config.data_dir()):
+        plan = load_plan(config.data_dir(), network_id)
+        assert "19.30" in plan.timing, network_id
+        for meeting in plan.meetings:
+            weekday = meeting.starts.weekday() < 5
+            if meeting.online and weekday:
+                assert meeting.starts.hour >= 19, (network_id, meeting.id, meeting.starts)
