@@ -282,6 +282,12 @@ class WorksheetPage:
         self._show(search.box)
 
     @_recorded
+    def hulpwijzer(self) -> None:
+        """Where to find help (``data/hulpwijzer.yaml``), fitting the participant's role: on
+        a worksheet for young people the Kindertelefoon first."""
+        self._show(self.runner.add_help_panel())
+
+    @_recorded
     def kennisagenda(self) -> None:
         """The network's Kennisagenda: submit research questions and vote on others'."""
         from .widgets.agenda import AgendaPanel

@@ -113,7 +113,7 @@ def question_problems(
 
 
 #: A line that tells participants not to write names (docs/privacy.md), in any wording.
-NO_NAMES = re.compile(r"\bgeen\s+(?:voor)?namen\b", re.IGNORECASE)
+NO_NAMES = re.compile(r"\bgeen\s+(?:voor)?namen\b|\b(?:do\s+)?not\s+write\s+names\b", re.IGNORECASE)
 #: Words that ask for who someone is or how to reach them.
 IDENTITY_WORDS = re.compile(
     r"\bvoorna(?:am|men)\b|\bnamen van\b|\bnaam van\b|e-?mail|telefoonnummer|\bwie waren erbij\b"

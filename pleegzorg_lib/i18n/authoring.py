@@ -25,7 +25,7 @@ NL: dict[str, str] = {
     "authoring.new.next": "Vervang de voorbeeldvragen, de inleiding en de beschrijving, en controleer het werkblad met: .venv/bin/pleegzorg check {folder}",
     # the new notebook (placeholders for the author)
     "authoring.template.description": "Eén zin voor de startpagina over wat deelnemers met dit werkblad doen (vervang deze tekst).",
-    "authoring.template.intro": "Vertel hier in een paar zinnen waarom dit werkblad er is en wat deelnemers eraan hebben. Vervang deze tekst.\n\nEr zijn geen goede of foute antwoorden. Wat je invult wordt meteen bewaard; alleen jij ziet je antwoorden terug, met je hervatcode.",
+    "authoring.template.intro": "Vertel hier in een paar zinnen waarom dit werkblad er is en wat deelnemers eraan hebben. Vervang deze tekst.\n\nEr zijn geen goede of foute antwoorden. Wat je invult wordt meteen bewaard; alleen jij ziet je antwoorden terug, met je hervatcode. Schrijf geen namen of andere gegevens op waaraan een kind of gezin te herkennen is.",
     "authoring.template.heading": "## Eerste onderdeel (vervang deze kop)",
     "authoring.template.comment": "# Een voorbeeld van elke soort vraag: vervang de vragen, verwijder wat je niet nodig hebt. Zie docs/authoring.md.",
     "authoring.template.open": "Open vraag: vervang deze vraag door je eigen vraag.",
@@ -85,7 +85,7 @@ EN: dict[str, str] = {
     "authoring.new.written": "Worksheet created: {path}",
     "authoring.new.next": "Replace the example questions, the introduction and the description, and check the worksheet with: .venv/bin/pleegzorg check {folder}",
     "authoring.template.description": "One sentence for the landing page about what participants do with this worksheet (replace this text).",
-    "authoring.template.intro": "Say here in a few sentences why this worksheet exists and what participants get from it. Replace this text.\n\nThere are no right or wrong answers. What you enter is saved at once; only you see your answers again, with your resume code.",
+    "authoring.template.intro": "Say here in a few sentences why this worksheet exists and what participants get from it. Replace this text.\n\nThere are no right or wrong answers. What you enter is saved at once; only you see your answers again, with your resume code. Do not write names or other details by which a child or family can be recognised.",
     "authoring.template.heading": "## First part (replace this heading)",
     "authoring.template.comment": "# An example of every kind of question: replace the questions, delete what you do not need. See docs/authoring.md.",
     "authoring.template.open": "Open question: replace this question with your own.",

@@ -34,7 +34,7 @@ from .header import NAME_LIMIT, Header
 from .poll import PollArea
 from .questions import QuestionView, build_question
 from .rights import RightsPanel
-from .signpost import SignpostView
+from .signpost import SignpostView, signpost_html
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class WorksheetRunner:
         #: help beside questions that touch distress (only those that can ever show it)
         self.signposting = signposting
         self.signposts: dict[str, SignpostView] = {}
+        self.help_panels: list[w.HTML] = []
         self.participant: Participant | None = None
         self.code: str | None = None
         self.session_code = ""
@@ -117,7 +118,7 @@ class WorksheetRunner:
             children.insert(children.index(view.input) + 1, signpost.widget)
             view.box.children = tuple(children)
             self.signposts[question.id] = signpost
-            signpost.update(None, self.header.role.value)
+            signpost.update(None, self.signpost_role())
         if self.participant is not None:
             self._load_answers()
         self._update_progress()
@@ -246,6 +247,7 @@ class WorksheetRunner:
             self.header.name.value = self.participant.display_name or ""
         finally:
             self._loading = False
+        self._update_help()
         self.header.show_code(self.code)
         self.footer_text.value = (
             f'<div class="pz-footer"><h2>{html.escape(t("footer.title"))}</h2>'
@@ -272,6 +274,37 @@ class WorksheetRunner:
         self._answers_changed()
 
     # -- saving -------------------------------------------------------------------------
+    def signpost_role(self) -> str | None:
+        """The role whose helpers to show: the chosen one, or on a worksheet written for
+        young people (every audience role in the youth group) its first audience role, so a
+        young person sees the Kindertelefoon before choosing a role."""
+        chosen = self.header.role.value
+        if chosen is not None:
+            return str(chosen)
+        roles = [self.catalog.role(r) for r in self.info.audience]
+        if roles and all(r is not None and r.group == "youth" for r in roles):
+            return self.info.audience[0]
+        return None
+
+    def add_help_panel(self) -> w.HTML:
+        """The hulpwijzer as a block of its own (always shown), fitting the role."""
+        if self.signposting is None:
+            raise ValueError("this page has no hulpwijzer (signposting=None)")
+        panel = w.HTML(signpost_html(self.signposting, self.signpost_role()))
+        panel.add_class("pz-help-panel")
+        self.help_panels.append(panel)
+        return panel
+
+    def _update_help(self) -> None:
+        if self.signposting is None:
+            return
+        text = signpost_html(self.signposting, self.signpost_role())
+        for panel in self.help_panels:
+            if panel.value != text:
+                panel.value = text
+        for view in self.views.values():
+            self._update_signpost(view)
+
     def _update_signpost(self, view: QuestionView) -> None:
         signpost = self.signposts.get(view.question.id)
         if signpost is not None:
@@ -279,7 +312,7 @@ class WorksheetRunner:
                 value = view.get_value()
             except (TypeError, ValueError):  # a value the page could not have sent
                 value = None
-            signpost.update(value, self.header.role.value)
+            signpost.update(value, self.signpost_role())
 
     def _on_change(self, view: QuestionView, debounce: bool) -> None:
         if self.participant is None:
@@ -394,8 +427,7 @@ class WorksheetRunner:
         if role is not None and self.catalog.role(role) is None:  # forged value
             return
         self.store.update_participant(self.participant.id, role_id=role)
-        for view in self.views.values():  # help fitting the role
-            self._update_signpost(view)
+        self._update_help()  # help fitting the role
 
     def _on_name(self, change: dict[str, Any]) -> None:
         if self._loading or self.participant is None:

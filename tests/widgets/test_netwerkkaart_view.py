@@ -169,7 +169,7 @@ def test_the_form_refuses_what_the_model_refuses(info, catalog, store) -> None:
     assert not view.submit()
     assert "kies hoe dichtbij" in view.message.value
     assert not add(view, "   ", "familie", [], 1, "goed")
-    assert "vul een naam" in view.message.value
+    assert "vul een rol of initialen" in view.message.value
     assert not add(view, "x" * 500, "familie", [], 1, "goed")  # a forged Text value
     assert "te lang (500 tekens; maximaal 60)" in view.message.value
     assert not add(view, "Anna\x00", "familie", [], 1, "goed")

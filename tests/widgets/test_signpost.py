@@ -63,3 +63,25 @@ def test_links_open_apart_and_say_nothing_about_the_page(catalog, store) -> None
     shown = runner.signposts["ruimte"].widget.value
     assert 'rel="noopener noreferrer"' in shown and 'target="_blank"' in shown
     assert "<script" not in shown
+
+
+def test_a_worksheet_for_young_people_shows_the_kindertelefoon_before_a_role_is_chosen(
+    catalog, store
+) -> None:
+    info = find_worksheet(config.workbooks_dir(), catalog, "wie-is-er-voor-mij")
+    rules = load_signposting(config.data_dir())
+    runner = WorksheetRunner(info, catalog, store=store, signposting=rules)
+    panel = runner.add_help_panel()
+    runner.bind(None)
+    assert runner.header.role.value is None
+    assert "Kindertelefoon" in panel.value and "0800-0432" in panel.value
+    runner.header.role.value = "eigen-kind"
+    assert "Kindertelefoon" in panel.value
+    runner.header.role.value = "pleegzorgbegeleider"  # a worker filling it in to try it
+    assert "Kindertelefoon" not in panel.value and "meldcode" in panel.value
+
+
+def test_on_other_worksheets_no_role_means_the_general_helpers(catalog, store) -> None:
+    runner = make(catalog, store)  # puberteit: foster parents and professionals
+    panel = runner.add_help_panel()
+    assert "Kindertelefoon" not in panel.value and "Veilig Thuis" in panel.value

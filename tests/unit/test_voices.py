@@ -1,0 +1,49 @@
+"""Issue 17: worksheets that speak with young people and parents, not only about them."""
+
+from __future__ import annotations
+
+import nbformat
+
+from pleegzorg_lib import config
+from pleegzorg_lib.content import load_catalog, load_worksheet_index
+
+YOUTH = {"pleegjongere", "eigen-kind"}
+
+
+def index():
+    catalog = load_catalog(config.data_dir())
+    return catalog, load_worksheet_index(config.workbooks_dir(), catalog)
+
+
+def source(info) -> str:
+    nb = nbformat.read(config.workbooks_dir() / info.path, as_version=4)
+    return "\n".join(cell.source for cell in nb.cells)
+
+
+def test_at_least_three_worksheets_are_written_for_young_people_and_point_to_help() -> None:
+    _catalog, sheets = index()
+    youth = [s for s in sheets if s.audience and set(s.audience) <= YOUTH]
+    assert len(youth) >= 3, [s.id for s in youth]
+    for sheet in youth:
+        text = source(sheet)
+        assert "ws.hulpwijzer()" in text, sheet.id  # the Kindertelefoon on the page
+        assert "geen namen" in text, sheet.id
+        prose = [
+            line for line in text.splitlines() if line and not line.startswith(("ws.", "from", "#"))
+        ]
+        words = [w for line in prose for sentence in line.split(". ") for w in [sentence.split()]]
+        longest = max(len(w) for w in words)
+        assert longest <= 25, (sheet.id, longest)  # short sentences (B1)
+
+
+def test_at_least_two_worksheets_are_written_from_the_parents_side() -> None:
+    _catalog, sheets = index()
+    parents = [s for s in sheets if s.audience == ("ouder",)]
+    assert len(parents) >= 2, [s.id for s in parents]
+
+
+def test_the_new_role_child_of_foster_parents_is_in_the_catalog_and_in_an_audience() -> None:
+    catalog, sheets = index()
+    role = catalog.role("eigen-kind")
+    assert role is not None and role.group == "youth"
+    assert any("eigen-kind" in s.audience for s in sheets)
