@@ -24,7 +24,7 @@ def test_typing_narrows_the_results_and_nothing_found_says_so(catalog) -> None:
     search = DossierSearch(load_dossier(config.data_dir()), catalog)
     assert "pz-dossier" in search.box._dom_classes
     assert search.results.value.count('class="pz-dossier-result"') >= 15
-    search.query.value = "Ondertoezichtstelling"
+    search.query.value = "Gezagsbeëindigende"
     assert [r.id for r in search.found] == ["wet-herziening-kinderbeschermingsmaatregelen"]
     assert "Wet herziening kinderbeschermingsmaatregelen" in search.results.value
     assert "1 bron gevonden" in search.count.value
