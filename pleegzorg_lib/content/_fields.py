@@ -6,7 +6,7 @@ from typing import Any
 
 from ..i18n import CATALOGS, DEFAULT_LANGUAGE, t
 from ..model import is_valid_id
-from ._yaml import ContentError, LineDict
+from ._yaml import ContentError, LineDict, LineList
 
 _TYPE_NAMES = {str: "str", int: "int", list: "list", dict: "dict", bool: "bool"}
 
@@ -98,3 +98,17 @@ class FieldReader:
                 raise self.error(
                     str(key), t("content.unknown_key", allowed=", ".join(sorted(self.used)))
                 )
+
+
+def string_list(r: FieldReader, key: str) -> tuple[str, ...]:
+    """An optional list of non-empty texts; an empty item names its own line."""
+    raw = r.get(key, list, required=False, default=[])
+    lines = raw.item_lines if isinstance(raw, LineList) else [r.line_of(key)] * len(raw)
+    values: list[str] = []
+    for index, value in enumerate(raw):
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(
+                r.file, lines[index], f"{r.where}.{key}[{index}]", t("content.empty")
+            )
+        values.append(value.strip())
+    return tuple(values)

@@ -7,25 +7,12 @@ from pathlib import Path
 from ..i18n import t
 from ..model import Catalog
 from ..model.dossier import RESOURCE_KINDS, Dossier, Resource
-from ._fields import FieldReader
+from ._fields import FieldReader, string_list
 from ._yaml import ContentError, LineList, load_yaml
 from .catalog import load_catalog
 
 DOSSIER_FILE = "kennisdossier.yaml"
 _URL_SCHEMES = ("http://", "https://")
-
-
-def _strings(r: FieldReader, key: str) -> tuple[str, ...]:
-    raw = r.get(key, list, required=False, default=[])
-    lines = raw.item_lines if isinstance(raw, LineList) else [r.line_of(key)] * len(raw)
-    values: list[str] = []
-    for index, value in enumerate(raw):
-        if not isinstance(value, str) or not value.strip():
-            raise ContentError(
-                r.file, lines[index], f"{r.where}.{key}[{index}]", t("content.empty")
-            )
-        values.append(value.strip())
-    return tuple(values)
 
 
 def check_url(r: FieldReader, key: str, value: str | None) -> str | None:
@@ -46,7 +33,7 @@ def _resource(item: object, name: str, index: int, line: int, themes: set[str]) 
     kind = r.get("kind", str)
     if kind not in RESOURCE_KINDS:
         raise r.error("kind", t("content.unknown_ref", value=kind, known=", ".join(RESOURCE_KINDS)))
-    theme_ids = _strings(r, "themes")
+    theme_ids = string_list(r, "themes")
     if not theme_ids:
         raise r.error("themes", t("content.empty"))
     for theme in theme_ids:
@@ -61,7 +48,7 @@ def _resource(item: object, name: str, index: int, line: int, themes: set[str]) 
         title=r.get("title", str).strip(),
         kind=kind,
         themes=theme_ids,
-        keywords=_strings(r, "keywords"),
+        keywords=string_list(r, "keywords"),
         summary=" ".join(r.get("summary", str).split()),
         publisher=r.get("publisher", str).strip(),
         year=year,

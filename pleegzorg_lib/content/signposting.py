@@ -9,25 +9,12 @@ from pathlib import Path
 from ..i18n import current_language, t
 from ..model import Catalog
 from ..model.signposting import Helper, Signposting
-from ._fields import FieldReader
-from ._yaml import ContentError, LineList, load_yaml
+from ._fields import FieldReader, string_list
+from ._yaml import LineList, load_yaml
 from .catalog import load_catalog
 from .dossier import check_url
 
 SIGNPOSTING_FILE = "hulpwijzer.yaml"
-
-
-def _strings(r: FieldReader, key: str) -> tuple[str, ...]:
-    raw = r.get(key, list, required=False, default=[])
-    lines = raw.item_lines if isinstance(raw, LineList) else [r.line_of(key)] * len(raw)
-    values = []
-    for index, value in enumerate(raw):
-        if not isinstance(value, str) or not value.strip():
-            raise ContentError(
-                r.file, lines[index], f"{r.where}.{key}[{index}]", t("content.empty")
-            )
-        values.append(value.strip())
-    return tuple(values)
 
 
 def load_signposting(
@@ -57,7 +44,7 @@ def load_signposting(
         raise doc.error(
             "likert_low_count", t("signpost.error.likert_low", value=str(likert_low_count))
         )
-    triggers = _strings(doc, "triggers")
+    triggers = string_list(doc, "triggers")
     for trigger in triggers:
         if trigger != trigger.lower():
             raise doc.error("triggers", t("signpost.error.trigger_case", value=trigger))
@@ -72,7 +59,7 @@ def load_signposting(
         if helper_id in seen:
             raise r.error("id", t("content.duplicate_id", id=helper_id, other=name))
         seen.add(helper_id)
-        for_roles = _strings(r, "roles")
+        for_roles = string_list(r, "roles")
         for role in for_roles:
             if role not in roles:
                 known = ", ".join(sorted(roles))
