@@ -47,3 +47,9 @@ def test_the_new_role_child_of_foster_parents_is_in_the_catalog_and_in_an_audien
     role = catalog.role("eigen-kind")
     assert role is not None and role.group == "youth"
     assert any("eigen-kind" in s.audience for s in sheets)
+
+
+def test_the_safety_worksheet_points_to_veilig_thuis_and_the_meldcode() -> None:
+    _catalog, sheets = index()
+    safety = next(s for s in sheets if s.id == "veilig-in-de-familie")
+    assert "ws.hulpwijzer()" in source(safety)  # Veilig Thuis for all, the meldcode for workers
