@@ -42,7 +42,8 @@ INTRO = (
     "In de vakantie is alles anders: een andere plek, een ander ritme en vaak minder contact "
     "met de ouders. Met dit werkblad denk je vooraf na over wat je met hen afspreekt.\n\n"
     "Er zijn geen goede of foute antwoorden. Wat je invult wordt meteen bewaard; alleen jij "
-    "ziet je antwoorden terug, met je hervatcode."
+    "ziet je antwoorden terug, met je hervatcode. Schrijf geen namen of andere gegevens op "
+    "waaraan een kind of gezin te herkennen is."
 )
 AUDIENCE = ["pleegouder", "ouder", "pleegzorgbegeleider"]
 HEADING = "## Afspraken met de ouders"
