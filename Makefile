@@ -34,6 +34,7 @@ system-deps:
 ## test: set up and run every test (unit, widgets, notebooks, browser)
 test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check pleegzorg_lib tests
+	$(VENV)/bin/ruff format --check pleegzorg_lib tests benchmarks
 	$(VENV)/bin/pleegzorg check --no-execute
 	$(PY) -m pytest -m "not browser and not notebooks" -n 2
 	$(PY) -m pytest -m "browser or notebooks"

@@ -42,8 +42,7 @@ def main() -> None:
         store.close()
     ordered = sorted(times)
     p95 = ordered[round(0.95 * (len(ordered) - 1))]
-    print(f"autosave (choice): p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-          f"n={args.n}")
+    print(f"autosave (choice): p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, n={args.n}")
 
 
 if __name__ == "__main__":

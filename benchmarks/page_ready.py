@@ -43,8 +43,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -57,7 +63,10 @@ def start(port: int, db: Path, extra: list[str]) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PLEEGZORG_DATABASE_URL=f"sqlite:///{db}")
     proc = subprocess.Popen(
         [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(port), "--", *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
     )
     for _ in range(200):
         try:
@@ -70,8 +79,13 @@ def start(port: int, db: Path, extra: list[str]) -> subprocess.Popen[bytes]:
 
 #: Lighthouse's mobile profile: a mid-range phone (CPU 4x slower than this machine) on
 #: "slow 4G" (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), 390x844 screen.
-PHONE = {"cpu": 4, "latency_ms": 150, "down_bps": 1_600_000, "up_bps": 750_000,
-         "viewport": {"width": 390, "height": 844}}
+PHONE = {
+    "cpu": 4,
+    "latency_ms": 150,
+    "down_bps": 1_600_000,
+    "up_bps": 750_000,
+    "viewport": {"width": 390, "height": 844},
+}
 
 #: "Usable": every question is on the page with a control that takes input, and the resume
 #: code is shown. The static export has no controls: there, its whole document parsed.
@@ -89,8 +103,12 @@ class Visit:
     def __init__(self, browser, phone: bool) -> None:
         options = {}
         if phone:
-            options = {"viewport": PHONE["viewport"], "is_mobile": True, "has_touch": True,
-                       "device_scale_factor": 3}
+            options = {
+                "viewport": PHONE["viewport"],
+                "is_mobile": True,
+                "has_touch": True,
+                "device_scale_factor": 3,
+            }
         self.phone = phone
         self.context = browser.new_context(**options)
         self.page = None
@@ -104,11 +122,15 @@ class Visit:
         cdp.send("Network.enable")
         if self.phone:
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
-            cdp.send("Network.emulateNetworkConditions", {
-                "offline": False, "latency": PHONE["latency_ms"],
-                "downloadThroughput": PHONE["down_bps"] / 8,
-                "uploadThroughput": PHONE["up_bps"] / 8,
-            })
+            cdp.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": PHONE["latency_ms"],
+                    "downloadThroughput": PHONE["down_bps"] / 8,
+                    "uploadThroughput": PHONE["up_bps"] / 8,
+                },
+            )
         self.bytes = self.requests = self.websockets = 0
 
         def request(_event) -> None:
@@ -144,8 +166,16 @@ class Visit:
         self.context.close()
 
 
-def measure(browser, url: str, runs: int, pause: float, *, ready: str | None = USABLE,
-            phone: bool = False, returning: bool = False) -> dict:
+def measure(
+    browser,
+    url: str,
+    runs: int,
+    pause: float,
+    *,
+    ready: str | None = USABLE,
+    phone: bool = False,
+    returning: bool = False,
+) -> dict:
     """``runs`` visits, each in a fresh browser context (cold cache); ``returning``: the context
     first visits the page once (unmeasured), as a participant who opened it before. Returns
     the times and the bytes/requests of the last visit."""
@@ -157,19 +187,27 @@ def measure(browser, url: str, runs: int, pause: float, *, ready: str | None = U
             visit.open(url, ready)
             time.sleep(pause)
         times.append(visit.open(url, ready))
-        figures = {"bytes": visit.bytes, "requests": visit.requests,
-                   "websockets": visit.websockets}
+        figures = {"bytes": visit.bytes, "requests": visit.requests, "websockets": visit.websockets}
         visit.close()
         time.sleep(pause)
     return {"times": times, **figures}
 
 
 ONE_WIDGET = {
-    "cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-               "source": "import ipywidgets as w\nw.Button(description='Klaar')"}],
-    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                "language": "python"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": "import ipywidgets as w\nw.Button(description='Klaar')",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 
 
@@ -180,21 +218,37 @@ def static_export(tmp: Path) -> subprocess.Popen[bytes] | None:
     folder.mkdir()
     source = Path(__file__).resolve().parents[1] / "workbooks" / WORKSHEET.split("render/")[1]
     subprocess.run(
-        [sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir",
-         str(folder), "--output", "index", str(source)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "html",
+            "--output-dir",
+            str(folder),
+            "--output",
+            "index",
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
     )
     # No CDN scripts (require.js, MathJax): offline they would block the page, and our own
     # template does without them too.
     page = folder / "index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", html),
-                    encoding="utf-8")
+    page.write_text(
+        re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", html), encoding="utf-8"
+    )
     port = free_port()
     static_export.port = port  # type: ignore[attr-defined]
     return subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 
@@ -207,9 +261,20 @@ def stock_voila(tmp: Path) -> tuple[subprocess.Popen[bytes], int]:
     (folder / "one.ipynb").write_text(json.dumps(ONE_WIDGET), encoding="utf-8")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "one.ipynb", "--no-browser", f"--port={port}",
-         "--preheat_kernel=True", "--pool_size=1"],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "one.ipynb",
+            "--no-browser",
+            f"--port={port}",
+            "--preheat_kernel=True",
+            "--pool_size=1",
+        ],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     for _ in range(200):
         try:
@@ -227,20 +292,34 @@ BUTTON_READY = "() => !!document.querySelector('button.jupyter-button')"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--phone-runs", type=int, default=3,
-                        help="visits per row with the phone profile (Voilà's lab front end "
-                        "takes ~30 s a visit there)")
+    parser.add_argument(
+        "--phone-runs",
+        type=int,
+        default=3,
+        help="visits per row with the phone profile (Voilà's lab front end "
+        "takes ~30 s a visit there)",
+    )
     parser.add_argument("--warmup", type=float, default=90.0, help="seconds for pools to fill")
-    parser.add_argument("--pause", type=float, default=20.0,
-                        help="seconds between visits (the pool refills after fill_delay)")
-    parser.add_argument("--profiles", nargs="+", default=["desktop", "phone"],
-                        choices=["desktop", "phone"])
-    parser.add_argument("--no-lab", action="store_true",
-                        help="skip the rows on Voilà's lab front end (the page before #16)")
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=20.0,
+        help="seconds between visits (the pool refills after fill_delay)",
+    )
+    parser.add_argument(
+        "--profiles", nargs="+", default=["desktop", "phone"], choices=["desktop", "phone"]
+    )
+    parser.add_argument(
+        "--no-lab",
+        action="store_true",
+        help="skip the rows on Voilà's lab front end (the page before #16)",
+    )
     args = parser.parse_args()
     results: dict[tuple[str, str], dict] = {}
-    profiles = [(name, name == "phone", args.phone_runs if name == "phone" else args.runs)
-                for name in args.profiles]
+    profiles = [
+        (name, name == "phone", args.phone_runs if name == "phone" else args.runs)
+        for name in args.profiles
+    ]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         files = static_export(Path(tmp))
@@ -265,10 +344,12 @@ def main() -> None:
                 voila.wait(timeout=30)
         servers = [("our front end", [])]
         if not args.no_lab:
-            servers.append(("Voilà's lab front end (before #16)",
-                            ["--VoilaConfiguration.template=lab"]))
-        servers.append(("cold kernel (no preheating)",
-                        ["--VoilaConfiguration.preheat_kernel=False"]))
+            servers.append(
+                ("Voilà's lab front end (before #16)", ["--VoilaConfiguration.template=lab"])
+            )
+        servers.append(
+            ("cold kernel (no preheating)", ["--VoilaConfiguration.preheat_kernel=False"])
+        )
         for label, extra in servers:
             port = free_port()
             proc = start(port, Path(tmp) / f"{port}.db", extra)
@@ -291,7 +372,11 @@ def main() -> None:
                     )
                     if not extra:
                         results[profile, row + ", returning visitor"] = measure(
-                            browser, base + WORKSHEET, runs, args.pause, phone=phone,
+                            browser,
+                            base + WORKSHEET,
+                            runs,
+                            args.pause,
+                            phone=phone,
                             returning=True,
                         )
             finally:
@@ -309,8 +394,10 @@ def main() -> None:
             times = r["times"]
             med = statistics.median(times)
             ws = f" + {r['websockets']} ws" if r["websockets"] else ""
-            print(f"| {label} | {med:.2f} | {min(times):.2f}–{max(times):.2f} | "
-                  f"{med / floor:.1f}× | {r['bytes'] / 1024:.0f} | {r['requests']}{ws} |")
+            print(
+                f"| {label} | {med:.2f} | {min(times):.2f}–{max(times):.2f} | "
+                f"{med / floor:.1f}× | {r['bytes'] / 1024:.0f} | {r['requests']}{ws} |"
+            )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,41 @@ from pleegzorg_lib.model import Catalog
 from pleegzorg_lib.store import SQLStore, open_store
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: Folders beside the repository that no test may read: the workplace's shared texts are not
+#: there in a fresh clone elsewhere, so a test that needs them fails there (issue 18). The
+#: repository carries what its tests need (e.g. tests/data/corpora/).
+OUTSIDE = [REPO.parent / "shared"]
+OUTSIDE_READS: list[str] = []
+
+
+def _watch_outside_reads(event: str, args: tuple) -> None:
+    """An audit hook: remember every file opened or folder listed under ``OUTSIDE``."""
+    if event not in ("open", "os.listdir", "os.scandir") or not args:
+        return
+    target = args[0]
+    if not isinstance(target, str | bytes | os.PathLike):
+        return
+    try:
+        path = os.path.abspath(os.fsdecode(target))
+    except (TypeError, ValueError):
+        return
+    for root in OUTSIDE:
+        if path == str(root) or path.startswith(str(root) + os.sep):
+            OUTSIDE_READS.append(path)
+
+
+sys.addaudithook(_watch_outside_reads)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_read_outside_the_repository() -> Iterator[None]:
+    before = len(OUTSIDE_READS)
+    yield
+    read = OUTSIDE_READS[before:]
+    if read:
+        del OUTSIDE_READS[before:]
+        pytest.fail(f"this test read outside the repository: {sorted(set(read))[:5]}")
 
 
 @pytest.fixture(autouse=True)

@@ -110,9 +110,7 @@ def test_old_widgets_are_closed_and_dutch_pages_are_not_rebuilt(store, monkeypat
     assert all(slot.children[0] is not old for slot, old in zip(shown, before, strict=True))
 
 
-def test_back_link_keeps_the_language_and_the_switch_offers_the_other(
-    store, monkeypatch
-) -> None:
+def test_back_link_keeps_the_language_and_the_switch_offers_the_other(store, monkeypatch) -> None:
     ws, _ = _run(store, monkeypatch, "taal=en")
     intro = ws.runner.header.intro.value
     assert re.search(r'class="pz-back" href="[./]*\?taal=en"', intro)
