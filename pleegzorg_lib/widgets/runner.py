@@ -34,7 +34,7 @@ from .header import NAME_LIMIT, Header
 from .poll import PollArea
 from .questions import QuestionView, build_question
 from .rights import RightsPanel
-from .signpost import SignpostView, signpost_html
+from .signpost import PageHelp, SignpostView
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +74,9 @@ class WorksheetRunner:
         self.catalog = catalog
         self.store = store
         self.header = Header(info, network, catalog)
+        #: the hulpwijzer: beside questions that touch distress, and as panels
+        self.help = PageHelp(signposting, catalog, info.audience, lambda: self.header.role.value)
         self.views: dict[str, QuestionView] = {}
-        #: help beside questions that touch distress (only those that can ever show it)
-        self.signposting = signposting
-        self.signposts: dict[str, SignpostView] = {}
-        self.help_panels: list[w.HTML] = []
         self.participant: Participant | None = None
         self.code: str | None = None
         self.session_code = ""
@@ -112,13 +110,7 @@ class WorksheetRunner:
         view = build_question(question, len(self.views) + 1)
         view.on_change = self._on_change
         self.views[question.id] = view
-        if self.signposting is not None and self.signposting.watches(question):
-            signpost = SignpostView(self.signposting, question)
-            children = list(view.box.children)
-            children.insert(children.index(view.input) + 1, signpost.widget)
-            view.box.children = tuple(children)
-            self.signposts[question.id] = signpost
-            signpost.update(None, self.signpost_role())
+        self.help.watch(view)
         if self.participant is not None:
             self._load_answers()
         self._update_progress()
@@ -247,7 +239,7 @@ class WorksheetRunner:
             self.header.name.value = self.participant.display_name or ""
         finally:
             self._loading = False
-        self._update_help()
+        self.help.refresh_panels()  # the questions' help follows with their answers
         self.header.show_code(self.code)
         self.footer_text.value = (
             f'<div class="pz-footer"><h2>{html.escape(t("footer.title"))}</h2>'
@@ -263,7 +255,7 @@ class WorksheetRunner:
         for qid, view in self.views.items():
             value = stored.get(qid)
             view.set_value(value)
-            self._update_signpost(view)
+            self.help.update(view)
             if qid in stored:
                 self._saved[qid] = value
                 self._mark_saved(view)
@@ -274,50 +266,19 @@ class WorksheetRunner:
         self._answers_changed()
 
     # -- saving -------------------------------------------------------------------------
-    def signpost_role(self) -> str | None:
-        """The role whose helpers to show: the chosen one, or on a worksheet written for
-        young people (every audience role in the youth group) its first audience role, so a
-        young person sees the Kindertelefoon before choosing a role."""
-        chosen = self.header.role.value
-        if chosen is not None:
-            return str(chosen)
-        roles = [self.catalog.role(r) for r in self.info.audience]
-        if roles and all(r is not None and r.group == "youth" for r in roles):
-            return self.info.audience[0]
-        return None
+    @property
+    def signposts(self) -> dict[str, SignpostView]:
+        """The places for help beside questions, by question id."""
+        return self.help.views
 
     def add_help_panel(self) -> w.HTML:
         """The hulpwijzer as a block of its own (always shown), fitting the role."""
-        if self.signposting is None:
-            raise ValueError("this page has no hulpwijzer (signposting=None)")
-        panel = w.HTML(signpost_html(self.signposting, self.signpost_role()))
-        panel.add_class("pz-help-panel")
-        self.help_panels.append(panel)
-        return panel
-
-    def _update_help(self) -> None:
-        if self.signposting is None:
-            return
-        text = signpost_html(self.signposting, self.signpost_role())
-        for panel in self.help_panels:
-            if panel.value != text:
-                panel.value = text
-        for view in self.views.values():
-            self._update_signpost(view)
-
-    def _update_signpost(self, view: QuestionView) -> None:
-        signpost = self.signposts.get(view.question.id)
-        if signpost is not None:
-            try:
-                value = view.get_value()
-            except (TypeError, ValueError):  # a value the page could not have sent
-                value = None
-            signpost.update(value, self.signpost_role())
+        return self.help.panel()
 
     def _on_change(self, view: QuestionView, debounce: bool) -> None:
         if self.participant is None:
             return
-        self._update_signpost(view)
+        self.help.update(view)
         view.box.remove_class("pz-saved")
         qid = view.question.id
         with self._lock:
@@ -427,7 +388,7 @@ class WorksheetRunner:
         if role is not None and self.catalog.role(role) is None:  # forged value
             return
         self.store.update_participant(self.participant.id, role_id=role)
-        self._update_help()  # help fitting the role
+        self.help.role_changed(self.views.values())
 
     def _on_name(self, change: dict[str, Any]) -> None:
         if self._loading or self.participant is None:

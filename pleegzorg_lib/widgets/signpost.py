@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import ipywidgets as w
 
-from ..model import Question
+from ..model import Catalog, Question
 from ..model.signposting import Helper, Signposting
+
+if TYPE_CHECKING:
+    from .questions import QuestionView
 
 
 def _helper_html(helper: Helper) -> str:
@@ -52,3 +56,79 @@ class SignpostView:
         text = signpost_html(self.rules, role_id) if self.shown else ""
         if self.widget.value != text:
             self.widget.value = text
+
+
+class PageHelp:
+    """The hulpwijzer on one page: a place beside each question that may call for help, and
+    blocks that always show it. Without rules (``None``) it does nothing."""
+
+    def __init__(
+        self,
+        rules: Signposting | None,
+        catalog: Catalog,
+        audience: tuple[str, ...],
+        chosen_role: Callable[[], str | None],
+    ) -> None:
+        self.rules = rules
+        self.catalog = catalog
+        self.audience = audience
+        self.chosen_role = chosen_role
+        self.views: dict[str, SignpostView] = {}
+        self.panels: list[w.HTML] = []
+
+    def role(self) -> str | None:
+        """The role whose helpers to show: the chosen one, or on a worksheet written for
+        young people (every audience role in the youth group) its first audience role, so a
+        young person sees the Kindertelefoon before choosing a role."""
+        chosen = self.chosen_role()
+        if chosen is not None:
+            return str(chosen)
+        roles = [self.catalog.role(r) for r in self.audience]
+        if roles and all(r is not None and r.group == "youth" for r in roles):
+            return self.audience[0]
+        return None
+
+    def watch(self, view: QuestionView) -> None:
+        """Give ``view`` a place for help below its input, if its answers can call for it."""
+        if self.rules is None or not self.rules.watches(view.question):
+            return
+        signpost = SignpostView(self.rules, view.question)
+        children = list(view.box.children)
+        children.insert(children.index(view.input) + 1, signpost.widget)
+        view.box.children = tuple(children)
+        self.views[view.question.id] = signpost
+        signpost.update(None, self.role())
+
+    def panel(self) -> w.HTML:
+        """The hulpwijzer as a block of its own (always shown), fitting the role."""
+        if self.rules is None:
+            raise ValueError("this page has no hulpwijzer (signposting=None)")
+        panel = w.HTML(signpost_html(self.rules, self.role()))
+        panel.add_class("pz-help-panel")
+        self.panels.append(panel)
+        return panel
+
+    def update(self, view: QuestionView) -> None:
+        """Show or hide the help beside ``view`` for its current answer."""
+        signpost = self.views.get(view.question.id)
+        if signpost is None:
+            return
+        try:
+            value = view.get_value()
+        except (TypeError, ValueError):  # a value the page could not have sent
+            value = None
+        signpost.update(value, self.role())
+
+    def refresh_panels(self) -> None:
+        if self.rules is None:
+            return
+        text = signpost_html(self.rules, self.role())
+        for panel in self.panels:
+            if panel.value != text:
+                panel.value = text
+
+    def role_changed(self, views: Iterable[QuestionView]) -> None:
+        """Help fitting the new role, in the panels and beside the questions."""
+        self.refresh_panels()
+        for view in views:
+            self.update(view)
