@@ -64,7 +64,7 @@ def answer_value(i: int) -> Any:
         return LIKERT[i % 5]
     if kind == 2:
         return f"{TEXT}({i})"
-    return ["Bijeenkomsten van de pleegzorgorganisatie", "Online (app-groep, forum)"]
+    return ["Bijeenkomsten van de pleegzorgorganisatie", "Online (appgroep, forum)"]
 
 
 @dataclass

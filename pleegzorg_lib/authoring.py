@@ -16,7 +16,7 @@ import functools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import ipywidgets as w
@@ -165,12 +165,13 @@ class WorksheetPage:
         help: str = "",
         shared: bool = False,
         distress: bool = False,
+        renamed: Mapping[str, str] | None = None,
     ) -> None:
         """One answer out of several. Help is shown when an option like "stoppen" is chosen
         (the triggers in ``data/hulpwijzer.yaml``), or always with ``distress=True``."""
         self._add(
             questions.single_choice(
-                id, prompt, options, help=help, shared=shared, distress=distress
+                id, prompt, options, help=help, shared=shared, distress=distress, renamed=renamed
             )
         )
 
@@ -184,11 +185,15 @@ class WorksheetPage:
         help: str = "",
         shared: bool = False,
         distress: bool = False,
+        renamed: Mapping[str, str] | None = None,
     ) -> None:
-        """Any number of answers out of several (help as for ``single_choice``)."""
+        """Any number of answers out of several (help as for ``single_choice``).
+
+        ``renamed={"old wording": "new wording"}`` keeps the answers stored under an
+        option's earlier wording (``pleegzorg check`` asks for it when one is reworded)."""
         self._add(
             questions.multiple_choice(
-                id, prompt, options, help=help, shared=shared, distress=distress
+                id, prompt, options, help=help, shared=shared, distress=distress, renamed=renamed
             )
         )
 
@@ -221,9 +226,10 @@ class WorksheetPage:
         *,
         help: str = "",
         shared: bool = False,
+        renamed: Mapping[str, str] | None = None,
     ) -> None:
         """Put a list in order of importance."""
-        self._add(questions.ranking(id, prompt, items, help=help, shared=shared))
+        self._add(questions.ranking(id, prompt, items, help=help, shared=shared, renamed=renamed))
 
     # -- reflection tools (issue #4) ----------------------------------------------------
     def _add_all(self, made: list[Question]) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import nbformat
 
@@ -175,10 +175,40 @@ def stored_answer_problems(
     return problems
 
 
-def _answer_counts(database_url: str | None) -> Callable[[str], dict[str, int]] | str | None:
-    """Per worksheet id, the number of participants with answers per question id, read
-    from the store (never created or migrated by ``check``). ``None`` when there is no
-    store yet; a Dutch problem text when it cannot be read."""
+def stored_option_problems(
+    label: str, declared: list[tuple[int, Question]], chosen: dict[str, dict[str, int]]
+) -> list[str]:
+    """Options that participants chose but that are no longer on the question (reworded or
+    removed): their answers would silently lose that choice on the page and in reports,
+    unless the question names the old wording in ``renamed``."""
+    problems = []
+    for cell, question in declared:
+        if not question.options:
+            continue
+        known = set(question.options) | {old for old, _ in question.renamed}
+        for option, count in sorted(chosen.get(question.id, {}).items()):
+            if option in known:
+                continue
+            close = difflib.get_close_matches(option, list(question.options), n=1, cutoff=0.6)
+            key = "check.option_reworded" if close else "check.option_removed"
+            message = t(key, id=question.id, old=option, new=close[0] if close else "", count=count)
+            problems.append(f"{label}:cel {cell}: {message}")
+    return problems
+
+
+_CHOICE_KINDS = (
+    QuestionKind.SINGLE_CHOICE,
+    QuestionKind.MULTIPLE_CHOICE,
+    QuestionKind.RANKING,
+    QuestionKind.LIKERT,
+)
+
+
+def _answer_store(database_url: str | None) -> Any:
+    """The store whose answers ``check`` protects (``answer_counts``: participants with
+    answers per question id; ``option_counts``: per option), opened read-only: never
+    created or migrated by ``check``. ``None`` when there is no store yet; a Dutch
+    problem text when it cannot be read."""
     url = database_url or config.database_url()
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
@@ -191,7 +221,7 @@ def _answer_counts(database_url: str | None) -> Callable[[str], dict[str, int]] 
         store.answer_counts("-")  # fails now, not per worksheet, when the store is unusable
     except Exception as exc:  # a store that is down must not hide the other problems
         return t("check.store_unreadable", reason=_short(exc))
-    return store.answer_counts
+    return store
 
 
 def execute_worksheet(
@@ -265,10 +295,10 @@ def check(
     except ContentError as exc:
         result.problems.append(_content_line(exc))
         return result
-    counts = _answer_counts(database_url)
-    if isinstance(counts, str):
-        result.problems.append(counts)
-        counts = None
+    store = _answer_store(database_url)
+    if isinstance(store, str):
+        result.problems.append(store)
+        store = None
     seen: dict[str, str] = {}
     to_run: list[tuple[Path, WorksheetInfo, list[Question]]] = []
     for path in paths if paths is not None else notebook_paths(root):
@@ -290,8 +320,12 @@ def check(
         result.problems.extend(privacy_problems(label, nb, declared))
         if problems:  # running it would only repeat the same problem as a traceback
             continue
-        if counts is not None:
-            result.problems.extend(stored_answer_problems(label, info, declared, counts(info.id)))
+        if store is not None:
+            counts = store.answer_counts(info.id)
+            result.problems.extend(stored_answer_problems(label, info, declared, counts))
+            choices = [q.id for _, q in declared if q.kind in _CHOICE_KINDS and q.id in counts]
+            chosen = store.option_counts(info.id, choices)
+            result.problems.extend(stored_option_problems(label, declared, chosen))
         to_run.append((path, info, [q for _, q in declared]))
     if spelling:
         from .spelling import spelling_problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from ..i18n import DEFAULT_LANGUAGE, t
@@ -69,6 +69,7 @@ def single_choice(
     help: str = "",
     shared: bool = False,
     distress: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> Question:
     return Question(
         id=id,
@@ -78,6 +79,7 @@ def single_choice(
         help=help,
         shared=shared,
         distress=distress,
+        renamed=tuple((renamed or {}).items()),
     )
 
 
@@ -89,6 +91,7 @@ def multiple_choice(
     help: str = "",
     shared: bool = False,
     distress: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> Question:
     return Question(
         id=id,
@@ -98,6 +101,7 @@ def multiple_choice(
         help=help,
         shared=shared,
         distress=distress,
+        renamed=tuple((renamed or {}).items()),
     )
 
 
@@ -124,7 +128,13 @@ def scale_0_10(
 
 
 def ranking(
-    id: str, prompt: str, items: Sequence[str], *, help: str = "", shared: bool = False
+    id: str,
+    prompt: str,
+    items: Sequence[str],
+    *,
+    help: str = "",
+    shared: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> Question:
     return Question(
         id=id,
@@ -133,6 +143,7 @@ def ranking(
         options=tuple(items),
         help=help,
         shared=shared,
+        renamed=tuple((renamed or {}).items()),
     )
 
 

@@ -67,6 +67,9 @@ class Question:
     carry: tuple[str, ...] = ()
     #: the question touches distress: help is shown beside it (see model/signposting.py)
     distress: bool = False
+    #: (old option, current option) pairs: an option's earlier wording, so answers stored
+    #: under it still count as the option it became (in the page, the live view, reports)
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not is_valid_id(self.id):
@@ -88,6 +91,23 @@ class Question:
             raise ValueError(f"question {self.id!r}: a Likert scale has exactly 5 labels")
         if len(set(self.options)) != len(self.options):
             raise ValueError(f"question {self.id!r}: options must be distinct")
+        for old, new in self.renamed:
+            if new not in self.options:
+                raise ValueError(f"question {self.id!r}: renamed to {new!r}, not an option")
+            if old in self.options:
+                raise ValueError(f"question {self.id!r}: {old!r} is still an option")
+
+    def upgrade(self, value: Any) -> Any:
+        """``value`` with options in an earlier wording (``renamed``) given their current
+        wording; anything else unchanged. Stored answers are read through this."""
+        if not self.renamed or value is None:
+            return value
+        current = dict(self.renamed)
+        if isinstance(value, str):
+            return current.get(value, value)
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return [current.get(v, v) for v in value]
+        return value
 
     def validate(self, value: Any) -> Any:
         """Return ``value`` in its stored form, or raise :class:`AnswerError`.
@@ -98,6 +118,8 @@ class Question:
         kind = self.kind
         if value is None:
             return None
+        if kind != QuestionKind.OPEN:
+            value = self.upgrade(value)
         if kind == QuestionKind.OPEN:
             if not isinstance(value, str):
                 raise AnswerError("answer.invalid")

@@ -33,6 +33,34 @@ class DirectoryMixin:
             ).all()
         return {question_id: int(count) for question_id, count in rows}
 
+    def option_counts(
+        self: _HasRead, worksheet_id: str, question_ids: Collection[str]
+    ) -> dict[str, dict[str, int]]:
+        """Per question id, how many participants have each stored option (the text of a
+        single choice, or each item of a list); ``pleegzorg check`` warns before an option
+        that was chosen is reworded or removed."""
+        wanted = list(question_ids)
+        if not wanted:
+            return {}
+        with self._read() as conn:
+            rows = conn.execute(
+                select(answers.c.question_id, answers.c.participant_id, answers.c.value_json)
+                .where(answers.c.worksheet_id == worksheet_id)
+                .where(answers.c.question_id.in_(wanted))
+            ).all()
+        chosen: dict[str, dict[str, set[str]]] = {}
+        for question_id, participant_id, value_json in rows:
+            value = json.loads(value_json)
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, str):
+                    who = chosen.setdefault(question_id, {}).setdefault(item, set())
+                    who.add(participant_id)
+        return {
+            qid: {option: len(who) for option, who in by_option.items()}
+            for qid, by_option in chosen.items()
+        }
+
     def worksheet_answers(
         self: _HasRead, worksheet_id: str, question_ids: Collection[str]
     ) -> list[dict[str, Any]]:

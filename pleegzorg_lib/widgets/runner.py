@@ -253,7 +253,8 @@ class WorksheetRunner:
         )
         self._saved = {}
         for qid, view in self.views.items():
-            value = stored.get(qid)
+            # an option stored in an earlier wording shows as the option it became
+            value = view.question.upgrade(stored.get(qid))
             view.set_value(value)
             self.help.update(view)
             if qid in stored:

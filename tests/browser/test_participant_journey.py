@@ -143,7 +143,7 @@ def test_answers_come_back_in_another_browser_and_after_a_restart(server, chromi
         "contact-vaak": "Maandelijks",
         "contact-vorm": [
             "Een praatgroep of lotgenotengroep",
-            "Online (app-groep, forum, sociale media)",
+            "Online (appgroep, forum, sociale media)",
         ],
         "contact-waarde": RANKING_AFTER_MOVE,
     }

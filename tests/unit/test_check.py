@@ -255,3 +255,49 @@ def test_saying_not_to_write_names_is_not_asking_for_them() -> None:
         "Wat gebeurde er, en wie waren erbij?"
     ]
     assert asks_identity("Vul het telefoonnummer van de school in.") != []
+
+
+def test_rewording_a_chosen_option_is_reported_until_the_old_wording_is_named(
+    sheet: Path, tmp_path: Path
+) -> None:
+    """Answers store an option's text: rewording it must not silently drop what people chose."""
+    url = f"sqlite:///{tmp_path / 'answers.db'}"
+    store = open_store(url)
+    for chosen in (["School en huiswerk", "Geld en zakgeld"], ["Geld en zakgeld"]):
+        participant, _code = store.create_participant()
+        store.save_answer(participant.id, SHEET, "spanning", chosen)
+    store.close()
+    assert _problems(sheet, database_url=url) == []
+    cell = _cell_of(sheet, '"spanning"')
+
+    def reword(old: str, new: str):
+        def change(nb):
+            nb.cells[cell - 1].source = nb.cells[cell - 1].source.replace(old, new)
+
+        return change
+
+    _edit(sheet, reword('"Geld en zakgeld"', '"Geld, zakgeld en kleding"'))
+    _edit(sheet, reword('"School en huiswerk", ', ""))
+    problems = _problems(sheet, database_url=url)
+    assert len(problems) == 2
+    reworded, removed = problems
+    assert LINE.match(reworded).group(1) == str(cell)
+    assert (
+        "vraag 'spanning': de keuze 'Geld en zakgeld' is er niet meer, wel 'Geld, zakgeld en "
+        "kleding': anders geformuleerd? 2 deelnemer(s) kozen 'Geld en zakgeld'" in reworded
+    )
+    assert "renamed={'Geld en zakgeld': 'Geld, zakgeld en kleding'}" in reworded
+    assert "de keuze 'School en huiswerk' is er niet meer, maar 1 deelnemer(s) kozen haar" in (
+        removed
+    )
+
+    # The author names the old wordings: the answers follow, check is content.
+    _edit(
+        sheet,
+        reword(
+            '"Geld, zakgeld en kleding"])',
+            '"Geld, zakgeld en kleding"], renamed={"Geld en zakgeld": "Geld, zakgeld en kleding", '
+            '"School en huiswerk": "Vriendschappen en verliefdheid"})',
+        ),
+    )
+    assert _problems(sheet, database_url=url) == []
