@@ -141,6 +141,12 @@ def _theme_names() -> tuple[str, ...]:
     return tuple(names)
 
 
+#: Wie weet wat: may others in the network see what I know? (stored as the text)
+CONSENT_NAMED = "Ja, met mijn naam en contactgegevens hieronder"
+CONSENT_PSEUDONYMOUS = "Ja, zonder naam: alleen mijn rol, wat ik weet en hoe je me bereikt"
+CONSENT_NO = "Nee"
+
+
 def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
     """What I know, what I look for, and whether others in the network may approach me.
 
@@ -180,7 +186,11 @@ def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
                 "Mogen andere deelnemers van dit netwerk zien wat je weet, zodat ze jou "
                 "kunnen benaderen?"
             ),
-            options=("Ja, met mijn naam en contactgegevens hieronder", "Nee"),
+            options=(CONSENT_NAMED, CONSENT_PSEUDONYMOUS, CONSENT_NO),
+            help=(
+                "Zonder naam zien anderen alleen je rol, wat je weet en hoe je bereikbaar "
+                "bent, met een code in plaats van je naam."
+            ),
         ),
         Question(
             id=f"{id}-contact",
@@ -189,7 +199,7 @@ def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
             help=(
                 "Bijvoorbeeld 'via de gespreksbegeleider' of 'spreek me aan op de "
                 "bijeenkomst'. Deel alleen wat je zelf openbaar wilt maken; alleen nodig als je "
-                "'Ja' kiest."
+                "'Ja' kiest. Zonder naam? Schrijf hier dan ook geen naam of e-mailadres."
             ),
             max_length=200,
         ),

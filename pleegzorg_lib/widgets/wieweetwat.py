@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..content.tool_questions import CONSENT_NAMED, CONSENT_PSEUDONYMOUS
 from ..i18n import t
 from ..model.wieweetwat import suggest
 from ..store import Participant
@@ -55,9 +56,13 @@ class WieWeetWatPanel:
         self._saved = dict(saved)
         self.render()
 
-    def _consent_value(self) -> str | None:
+    def _consent_values(self) -> tuple[str | None, str | None]:
+        """The answers that mean "yes, with my name" and "yes, without my name"."""
         view = self.runner.views.get(f"{self.prefix}-zichtbaar")
-        return view.question.options[0] if view is not None and view.question.options else None
+        options = view.question.options if view is not None else ()
+        named = CONSENT_NAMED if CONSENT_NAMED in options else None
+        pseudonymous = CONSENT_PSEUDONYMOUS if CONSENT_PSEUDONYMOUS in options else None
+        return named, pseudonymous
 
     def render(self) -> None:
         if self.participant is None:
@@ -66,7 +71,7 @@ class WieWeetWatPanel:
         role = self.role.value or None
         if role is not None and self.runner.catalog.role(role) is None:  # forged value
             role = None
-        consent = self._consent_value()
+        named, pseudonymous = self._consent_values()
         ids = [f"{self.prefix}-{s}" for s in ("weet", "toelichting", "zichtbaar", "contact")]
         try:
             others = self.runner.store.worksheet_answers(self.runner.info.id, ids)
@@ -78,7 +83,8 @@ class WieWeetWatPanel:
             self._saved,
             others,
             me=self.participant.id,
-            consent_value=consent or "",
+            consent_value=named or "",
+            pseudonymous_value=pseudonymous,
             role_id=role,
         )
         self.results.value = self._html(groups)
@@ -99,7 +105,7 @@ class WieWeetWatPanel:
 
     def _person(self, s: Any) -> str:
         role = self.runner.catalog.role(s.role_id) if s.role_id else None
-        name = s.display_name or t("wieweetwat.no_name")
+        name = s.display_name or t("wieweetwat.pseudonym", tag=s.pseudonym)
         bits = [f'<strong class="pz-wieweetwat-name">{html.escape(name)}</strong>']
         if role is not None:
             bits.append(f' <span class="pz-help">({html.escape(role.name)})</span>')

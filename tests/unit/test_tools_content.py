@@ -179,7 +179,11 @@ def test_wie_weet_wat_offers_every_theme_of_the_catalog(catalog) -> None:
     ]
     themes = {t.name for n in catalog.networks for t in n.themes}
     assert set(made[0].options) == themes == set(made[1].options)
-    assert made[3].options[-1] == "Nee"
+    assert made[3].options == (
+        "Ja, met mijn naam en contactgegevens hieronder",  # stored answers keep their text
+        "Ja, zonder naam: alleen mijn rol, wat ik weet en hoe je me bereikt",
+        "Nee",
+    )
     assert made[4].max_length == 200
 
 

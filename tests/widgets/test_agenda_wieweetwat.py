@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -115,13 +116,14 @@ def wie_runner(catalog, store):
     return make
 
 
-def _fill(runner, knows, seeks, visible: bool, about: str = "", contact: str = "") -> None:
+def _fill(runner, knows, seeks, visible, about: str = "", contact: str = "") -> None:
+    """``visible``: True (with my name), "anoniem" (without it) or False."""
     v = runner.views
     for box in v["wie-weet-wat-weet"].boxes:
         box.value = box.description in knows
     for box in v["wie-weet-wat-zoekt"].boxes:
         box.value = box.description in seeks
-    v["wie-weet-wat-zichtbaar"].radio.index = 0 if visible else 1
+    v["wie-weet-wat-zichtbaar"].radio.index = {True: 0, "anoniem": 1, False: 2}[visible]
     v["wie-weet-wat-toelichting"].text.value = about
     v["wie-weet-wat-contact"].text.value = contact
     runner.flush()
@@ -149,3 +151,30 @@ def test_wie_weet_wat_suggests_only_people_who_agreed(wie_runner, store) -> None
     _fill(expert, [puberty], [], False)  # she withdraws: gone at the next look
     panel.render()
     assert "Marieke" not in panel.results.value
+
+
+def test_sharing_without_a_name_shows_role_and_a_code_never_the_name(wie_runner, store) -> None:
+    puberty = "Puberteit en breakdown"
+    quiet, _ = wie_runner()
+    quiet.header.name.value = "Joke Jansen"
+    quiet.header.role.value = "pleegouder"
+    quiet.flush()
+    _fill(quiet, [puberty], [], "anoniem", "Twee pubers in huis gehad", "via de begeleider")
+    me, panel = wie_runner()
+    _fill(me, [], [puberty], False)
+    text = panel.results.value
+    assert "Joke" not in text and "Jansen" not in text
+    assert "Pleegouder" in text and "Twee pubers in huis gehad" in text
+    assert "via de begeleider" in text
+    tag = re.search(r"Deelnemer ([A-Z2-7]{4})", text).group(1)
+    # the same code on every visit (a reload, another participant's page)
+    _again, other = wie_runner()
+    _fill(_again, [], [puberty], False)
+    assert f"Deelnemer {tag}" in other.results.value
+    # she switches to showing her name, then to no: the page follows at the next look
+    _fill(quiet, [puberty], [], True, "Twee pubers in huis gehad", "via de begeleider")
+    panel.render()
+    assert "Joke Jansen" in panel.results.value and tag not in panel.results.value
+    _fill(quiet, [puberty], [], False)
+    panel.render()
+    assert "Joke" not in panel.results.value and "Nog niemand gevonden" in panel.results.value
