@@ -53,3 +53,35 @@ def test_the_safety_worksheet_points_to_veilig_thuis_and_the_meldcode() -> None:
     _catalog, sheets = index()
     safety = next(s for s in sheets if s.id == "veilig-in-de-familie")
     assert "ws.hulpwijzer()" in source(safety)  # Veilig Thuis for all, the meldcode for workers
+
+
+def test_links_between_worksheets_lead_to_a_worksheet() -> None:
+    """Prose may point to another sheet (``[Wonen bij familie](wonen-bij-familie.ipynb)``,
+    relative to the page): every such link names a notebook that exists."""
+    import re
+
+    root = config.workbooks_dir()
+    links = 0
+    for path in sorted(root.rglob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for target in re.findall(r"\]\(([^)\s]+\.ipynb)\)", cell.source):
+                links += 1
+                assert (path.parent / target).resolve().is_file(), (path.name, target)
+    assert links >= 3
+
+
+def test_themes_about_young_people_have_a_sheet_in_their_own_words() -> None:
+    """Puberty and safety in the family: beside the adults' sheet, one the
+    young people fill in themselves, and the adults' sheet points to it."""
+    _catalog, sheets = index()
+    by_id = {s.id: s for s in sheets}
+    for adults, youth in (
+        ("puberteit", "wie-is-er-voor-mij"),
+        ("veilig-in-de-familie", "wonen-bij-familie"),
+    ):
+        assert set(by_id[youth].audience) <= YOUTH
+        assert by_id[youth].theme_id == by_id[adults].theme_id
+        assert f"]({youth}.ipynb)" in source(by_id[adults])
+    ending = by_id["als-een-plaatsing-eindigt"]
+    assert {"pleegjongere", "ouder"} <= set(ending.audience)
