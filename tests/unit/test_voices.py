@@ -85,3 +85,14 @@ def test_themes_about_young_people_have_a_sheet_in_their_own_words() -> None:
         assert f"]({youth}.ipynb)" in source(by_id[adults])
     ending = by_id["als-een-plaatsing-eindigt"]
     assert {"pleegjongere", "ouder"} <= set(ending.audience)
+
+
+def test_every_worksheets_theme_has_its_sources_in_the_kennisdossier() -> None:
+    """A worksheet's facts come from somewhere: its theme has at least one real source in
+    ``data/kennisdossier.yaml`` (shown in the Kennisdossier under that theme)."""
+    from pleegzorg_lib.content.dossier import load_dossier
+
+    _catalog, sheets = index()
+    covered = {theme for r in load_dossier(config.data_dir()).resources for theme in r.themes}
+    missing = sorted({s.theme_id for s in sheets if s.theme_id} - covered)
+    assert missing == []
