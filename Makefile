@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8866
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check lint bench lab frontend system-deps clean
+.PHONY: serve cluster test check lint bench lab frontend system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ nodig"; exit 1; }
@@ -18,13 +18,18 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/pleegzorg serve --port $(PORT)
 
-## system-deps: Debian's Chromium, PostgreSQL and hunspell (Dutch) for the tests (Playwright drives /usr/bin/chromium)
+## cluster: one server per core behind nginx on this machine, all on the same store (PORT=8866; needs nginx)
+cluster: $(STAMP)
+	$(VENV)/bin/pleegzorg cluster --port $(PORT)
+
+## system-deps: Debian's Chromium, PostgreSQL, nginx and hunspell (Dutch) for the tests (Playwright drives /usr/bin/chromium)
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
 	test -f /usr/share/hunspell/nl_NL.dic || test -f /usr/share/hunspell/nl.dic || missing="$$missing hunspell-nl"; \
+	test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installeren (Debian-pakketten):$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

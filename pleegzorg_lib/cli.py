@@ -300,6 +300,25 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cluster(args: argparse.Namespace) -> int:
+    import signal
+
+    from .server.cluster import Cluster, server_count_default
+
+    cluster = Cluster(port=args.port, ip=args.ip, servers=args.servers or server_count_default())
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    cluster.start()
+    print(
+        t("cli.cluster.url", url=cluster.url, servers=cluster.servers, logs=str(cluster.run_dir)),
+        flush=True,
+    )
+    return cluster.wait()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pleegzorg", description=t("site.tagline"))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -364,6 +383,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ip", default="127.0.0.1")
     p.add_argument("voila_args", nargs="*", help="extra Voilà-opties (na --)")
     p.set_defaults(func=_serve)
+    p = sub.add_parser(
+        "cluster", help="meerdere servers achter nginx op deze machine (één per kern)"
+    )
+    p.add_argument("--port", type=int, default=8866, help="poort van nginx; servers erna")
+    p.add_argument("--ip", default="127.0.0.1")
+    p.add_argument("--servers", type=int, default=0, help="aantal servers (standaard: kernen)")
+    p.set_defaults(func=_cluster)
     return parser
 
 

@@ -51,3 +51,15 @@ def remember_days() -> int:
     0 keeps it only until the browser is closed."""
     raw = os.environ.get("PLEEGZORG_REMEMBER_DAYS", "").strip()
     return int(raw) if raw.isdigit() else DEFAULT_REMEMBER_DAYS
+
+
+def server_name() -> str:
+    """``PLEEGZORG_SERVER_NAME``: this server's name in a cluster (``X-Served-By``)."""
+    return os.environ.get("PLEEGZORG_SERVER_NAME", "").strip()
+
+
+def server_count() -> int:
+    """``PLEEGZORG_SERVERS``: how many servers share the visitors of a session (behind one
+    proxy); each warms its share of a session's expected participants."""
+    raw = os.environ.get("PLEEGZORG_SERVERS", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1

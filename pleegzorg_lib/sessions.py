@@ -83,3 +83,24 @@ def create_session(
         expected=expected,
     )
     return links_for(session, key, info.path, base_url(base))
+
+
+def server_room(timeout: float = 2.0) -> int | None:
+    """How many pages the server this kernel runs under can hold at once besides those open
+    now (warm kernels waiting in pools count as room: they are for arriving pages). Asked
+    from the server itself (``voila/pleegzorg/capacity``, this machine only); ``None`` when
+    not running under ``pleegzorg serve`` or the server does not say."""
+    import json
+    import urllib.request
+
+    port = os.environ.get("VOILA_APP_PORT", "").strip()
+    if not port.isdigit():
+        return None
+    base = os.environ.get("VOILA_SERVER_URL") or "/"
+    url = f"http://127.0.0.1:{port}{base.rstrip('/')}/voila/pleegzorg/capacity"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            numbers = json.loads(response.read())
+        return int(numbers["limit"]) - (int(numbers["in_use"]) - int(numbers["warm"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -170,6 +170,7 @@ MESSAGES.update(
         "new.date": "Date",
         "new.organizer": "Organiser code",
         "new.create": "Create meeting",
+        "new.room_too_small": "Note: you expect {expected} participants, but this server can hold about {room} at once now (its memory, or PLEEGZORG_MAX_KERNELS). Those beyond see 'It is busy right now' and get in by themselves once there is room. Add a second server (docs/deployment.md) or spread the group over two moments.",
         "new.created": "Meeting created. Share the participant link; keep the facilitator link to yourself (it gives access to the results).",
         "new.organizer_wrong": "The organiser code is not right.",
         "new.facilitator_link": "Link for the facilitator (do not share)",

@@ -182,6 +182,7 @@ MESSAGES.update(
         "new.date": "Datum",
         "new.organizer": "Organisatiecode",
         "new.create": "Maak bijeenkomst",
+        "new.room_too_small": "Let op: je verwacht {expected} deelnemers, maar deze server kan er nu ongeveer {room} tegelijk aan (zijn geheugen, of PLEEGZORG_MAX_KERNELS). Wie erboven komt, ziet 'Het is even druk' en komt vanzelf binnen zodra er plek is. Zet een tweede server in (docs/deployment.md) of spreid de groep over twee momenten.",
         "new.created": "Bijeenkomst aangemaakt. Deel de deelnemerslink; bewaar de link voor de gespreksbegeleider zelf (die geeft toegang tot de resultaten).",
         "new.organizer_wrong": "De organisatiecode klopt niet.",
         "new.facilitator_link": "Link voor de gespreksbegeleider (niet delen)",

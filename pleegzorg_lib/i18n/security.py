@@ -9,6 +9,19 @@ NL = {
         "(zie docs/deployment.md); wie de code kent, kan dan overal bijeenkomsten aanmaken."
     ),
     "organizer.back": "Terug naar alle werkbladen",
+    "busy.title": "Het is even druk",
+    "busy.text": (
+        "Het is even druk — probeer het over een minuut opnieuw. Er zijn nu zoveel werkbladen "
+        "open dat deze server er geen meer bij kan hebben zonder dat het voor iedereen traag "
+        "wordt. Over {seconds} seconden probeert deze pagina het zelf opnieuw; wat je eerder "
+        "invulde, is bewaard."
+    ),
+    "busy.retry": "Nu opnieuw proberen",
+    "cli.cluster.url": "{servers} servers achter nginx: {url} (logboeken in {logs}; Ctrl+C stopt alles)",
+    "cli.cluster.no_nginx": "nginx is niet gevonden. Installeer het (Debian: apt-get install nginx-light) of gebruik `pleegzorg serve`.",
+    "cli.cluster.nginx_failed": "nginx weigert de configuratie: {error}",
+    "cli.cluster.exited": "Een server of nginx is gestopt tijdens het opstarten; zie de logboeken in {log}.",
+    "cli.cluster.not_ready": "De servers waren na {seconds} seconden nog niet bereikbaar.",
     "cli.serve.organizer_required": (
         "De server zou bereikbaar zijn op {ip}, maar PLEEGZORG_ORGANIZER_CODE is niet "
         "ingesteld: dan kan iedereen die de server bereikt bijeenkomsten aanmaken. Stel "
@@ -24,6 +37,18 @@ EN = {
         "docs/deployment.md); anyone who knows the code can then create sessions anywhere."
     ),
     "organizer.back": "Back to all worksheets",
+    "busy.title": "It is busy right now",
+    "busy.text": (
+        "It is busy right now — please try again in a minute. So many worksheets are open that "
+        "this server cannot take another without slowing down for everyone. In {seconds} "
+        "seconds this page tries again by itself; what you filled in before is saved."
+    ),
+    "busy.retry": "Try again now",
+    "cli.cluster.url": "{servers} servers behind nginx: {url} (logs in {logs}; Ctrl+C stops all)",
+    "cli.cluster.no_nginx": "nginx was not found. Install it (Debian: apt-get install nginx-light) or use `pleegzorg serve`.",
+    "cli.cluster.nginx_failed": "nginx refuses the configuration: {error}",
+    "cli.cluster.exited": "A server or nginx stopped while starting; see the logs in {log}.",
+    "cli.cluster.not_ready": "The servers could not be reached after {seconds} seconds.",
     "cli.serve.organizer_required": (
         "The server would be reachable on {ip}, but PLEEGZORG_ORGANIZER_CODE is not set: "
         "anyone who reaches the server could create sessions. Set PLEEGZORG_ORGANIZER_CODE "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import tornado.ioloop
 import tornado.web
@@ -17,6 +18,14 @@ from voila.tornado.handler import TornadoVoilaHandler
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
 from ..i18n import language_from_query, t
+from .admission import (
+    RETRY_AFTER,
+    CapacityHandler,
+    KernelLimitReached,
+    LimitedKernelManager,
+    gate_of,
+    limit_pool_filling,
+)
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
 from .landing import render_landing, render_notice
 from .security import (
@@ -26,6 +35,7 @@ from .security import (
     is_loopback_address,
     may_organize,
     organizer_page,
+    secrets_from_address,
     secure_xsrf_cookie,
     take_secrets,
 )
@@ -101,12 +111,57 @@ class WorksheetPageHandler(TornadoVoilaHandler):
             )
             return
         take_secrets(self)
+        self._pz_reservation = None
+        gate = gate_of(self.kernel_manager)
+        if gate is not None and path.endswith(".ipynb"):
+            if not await gate.admit(path):
+                self._busy()
+                return
+            self._pz_reservation = gate.current()
+
+    def _busy(self) -> None:
+        """The server runs as many kernels as it may: say so, and try again by itself."""
+        lang = language_from_query(self.request.query)
+        self.clear()
+        self.set_status(503)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Retry-After", str(RETRY_AFTER))
+        self.finish(
+            render_notice(
+                t("busy.title", lang),
+                t("busy.text", lang, seconds=RETRY_AFTER),
+                back=(self._retry_url(), t("busy.retry", lang)),
+                lang=lang,
+                refresh=RETRY_AFTER,
+                base_url=self.settings.get("base_url", "/"),
+            )
+        )
+
+    def _retry_url(self) -> str:
+        """This page's address without the secrets (they are in cookies by now)."""
+        kept, _secrets = secrets_from_address(urlsplit(self.request.uri or "").query)
+        return self.request.path + (f"?{urlencode(kept)}" if kept else "")
+
+    def on_finish(self) -> None:
+        reservation = getattr(self, "_pz_reservation", None)
+        if reservation is not None:  # room held for a kernel that was never started
+            reservation.consume()
+        super().on_finish()
 
     @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
-        async for html in self.get_generator(path=path):
-            self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
-            self.flush()
+        written = False
+        try:
+            async for html in self.get_generator(path=path):
+                self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
+                self.flush()
+                written = True
+        except KernelLimitReached:
+            # the warm kernel this page counted on could not start after all
+            if written:
+                raise
+            self._busy()
 
 
 class RefuseHandler(tornado.web.RequestHandler):
@@ -133,9 +188,20 @@ class PleegzorgVoila(Voila):
         extra = vc.get("resources") if "resources" in vc else None
         extra = dict(extra) if isinstance(extra, dict) else {}
         vc.resources = {**extra, "pleegzorg": page_resources()}
+        # Every kernel goes through the admission control (admission.py), unless someone
+        # configured a kernel manager of their own.
+        default_manager = "jupyter_server.services.kernels.kernelmanager.AsyncMappingKernelManager"
+        chosen = self.voila_configuration.multi_kernel_manager_class
+        if (
+            getattr(chosen, "__module__", "") + "." + getattr(chosen, "__name__", "")
+            == (default_manager)
+            or chosen == default_manager
+        ):
+            self.voila_configuration.multi_kernel_manager_class = LimitedKernelManager
 
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
+        limit_pool_filling(self.kernel_manager)
         install_security(self.app, self.server_url)
         compress_responses(self.app)
         # Jupyter's identity cookie (an anonymous name nobody sees): this browser session only.
@@ -162,6 +228,11 @@ class PleegzorgVoila(Voila):
             (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
             (url_path_join(self.server_url, "voila/pleegzorg/device"), DeviceHandler),
             (url_path_join(self.server_url, "voila/pleegzorg/csp-report"), CspReportHandler),
+            (
+                url_path_join(self.server_url, "voila/pleegzorg/capacity"),
+                CapacityHandler,
+                {"kernel_manager": self.kernel_manager},
+            ),
             (tree + r".*", tornado.web.RedirectHandler, {"url": self.server_url}),
             *kept,
         ]

@@ -118,19 +118,32 @@ def _facilitator_block(base_url: str, lang: str, keep: str) -> str:
     )
 
 
-def render_notice(title: str, text: str, *, back: tuple[str, str], lang: str | None = None) -> str:
+def render_notice(
+    title: str,
+    text: str,
+    *,
+    back: tuple[str, str],
+    lang: str | None = None,
+    refresh: int | None = None,
+    base_url: str | None = None,
+) -> str:
     """A short page of our own (a refusal, a notice) in the landing page's look; ``back`` is
-    the site's base URL and the link's text."""
+    the link (by default the site's base URL) and its text; ``refresh``: seconds after which
+    the browser follows that link by itself."""
     lang = lang or current_language()
     href, label = back
-    css = f"{href}voila/templates/pleegzorg/static/pleegzorg.css"
+    base = base_url if base_url is not None else href
+    css = f"{base}voila/templates/pleegzorg/static/pleegzorg.css"
+    again = (
+        f'<meta http-equiv="refresh" content="{int(refresh)}; url={_e(href)}">' if refresh else ""
+    )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title>"
+        f"{again}<title>{_e(title)}</title>"
         f'<link rel="stylesheet" href="{_e(css)}"><link rel="icon" href="data:;base64,="></head>'
         '<body class="pz-body pz-landing">'
-        f'<header class="pz-topbar"><a href="{_e(href)}">{_e(t("site.title", lang))}</a></header>'
+        f'<header class="pz-topbar"><a href="{_e(base)}">{_e(t("site.title", lang))}</a></header>'
         f'<main class="pz-landing-main pz-notice"><h1>{_e(title)}</h1><p>{_e(text)}</p>'
         f'<p><a href="{_e(href)}">{_e(label)}</a></p></main></body></html>'
     )

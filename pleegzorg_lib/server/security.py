@@ -76,6 +76,8 @@ def security_headers(base_url: str) -> dict[str, str]:
         "X-Frame-Options": "SAMEORIGIN",
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        # Which server of a cluster answered (``pleegzorg cluster`` names them); none alone.
+        **({"X-Served-By": config.server_name()} if config.server_name() else {}),
     }
 
 

@@ -5,7 +5,9 @@ worksheet's notebook up to ``ws.finish()`` before the room opens the link. While
 is on (created less than ``WINDOW`` ago, or dated today) the pool keeps one kernel for every
 expected participant who has not joined yet, plus a spare tenth (at least one) for a reload
 or someone unexpected: once the room is in, it does not start 40 more kernels nobody needs.
-Afterwards it shrinks back to one and the unused kernels are shut down.
+Afterwards it shrinks back to one and the unused kernels are shut down. Behind a proxy with
+several servers (``PLEEGZORG_SERVERS``, set by ``pleegzorg cluster``) each server warms its
+share of the room (``share_of``), not the whole room.
 
 Besides sessions, every worksheet keeps one warm kernel (the *baseline*). Stock Voilà heats
 all notebooks at once when it starts: with twenty worksheets that is a minute of both cores
@@ -41,6 +43,16 @@ def still_needed(expected: int, joined: int) -> int:
     return min(expected, max(expected - joined, spare))
 
 
+def share_of(needed: int, servers: int) -> int:
+    """This server's part of the warm kernels a session needs, when ``servers`` share its
+    visitors (the proxy spreads browsers by a random key, so not exactly evenly: a quarter
+    more, at least one)."""
+    if servers <= 1:
+        return needed
+    share = -(-needed // servers)
+    return min(needed, share + max(1, -(-share // 4)))
+
+
 def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str, int]:
     """Notebook path (relative to the workbooks) → number of kernels to keep warm."""
     now = now or datetime.now(UTC)
@@ -52,6 +64,7 @@ def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str
         return {}
     sizes: dict[str, int] = {}
     today = now.date()
+    servers = config.server_count()
     for session in store.sessions_expecting(since):
         created = session.created_at
         if created.tzinfo is None:
@@ -61,7 +74,7 @@ def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str
         path = paths.get(session.worksheet_id)
         if path and (on_today or recent):
             joined = len(store.session_participants(session.code))
-            needed = still_needed(session.expected or 0, joined)
+            needed = share_of(still_needed(session.expected or 0, joined), servers)
             sizes[path] = min(MAX_POOL, max(sizes.get(path, 0), needed))
     return sizes
 
@@ -103,8 +116,12 @@ class SessionWarmup:
         self.todo = list(baseline or [])  # baseline notebooks not warmed yet
         self.baseline: set[str] = set()
         self._baseline_order: list[str] = []  # warmed baseline notebooks, in order
+        self._short = 0  # warm kernels wanted beyond the limit, last said in the log
 
     def tick(self) -> None:
+        gate = getattr(self.km, "gate", None)
+        if gate is not None:
+            gate.purge_failed()  # kernels refused at the limit: try again now
         try:
             wanted = desired_pool_sizes(self.store)
         except Exception:  # the store may be briefly away: try again next tick
@@ -116,6 +133,8 @@ class SessionWarmup:
         del self.todo[:BASELINE_PER_TICK]
         if wanted is None:
             wanted = {p: s for p, s in self.sizes.items() if p not in self.baseline}
+        if gate is not None:
+            self._say_when_it_does_not_fit(gate, wanted)
         others = sorted((set(self.sizes) | set(wanted)) - self.baseline)
         for path in [*self._baseline_order, *others]:
             base = DEFAULT_POOL if path in self.baseline else 0
@@ -130,6 +149,22 @@ class SessionWarmup:
                 self.km.fill_if_needed(delay=0, notebook_name=path)
             else:
                 self._shrink(pool, target)
+
+    def _say_when_it_does_not_fit(self, gate: Any, wanted: dict[str, int]) -> None:
+        """Warm kernels count against the server's kernel limit (admission.py): when the
+        sessions on now want more than fits, say so once per change, in the log."""
+        total = sum(wanted.values()) + len(self.baseline - set(wanted))
+        if total > gate.limit:
+            if self._short != total:
+                log.warning(
+                    "warm-up: the sessions on now want %d warm kernels, this server holds at "
+                    "most %d (PLEEGZORG_MAX_KERNELS, memory); the rest start when they arrive",
+                    total,
+                    gate.limit,
+                )
+            self._short = total
+        else:
+            self._short = 0
 
     def _shrink(self, pool: list[Any], target: int) -> None:
         surplus = [task for task in pool[target:] if task.done() and not task.exception()]

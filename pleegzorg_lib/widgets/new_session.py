@@ -11,7 +11,7 @@ import ipywidgets as w
 from .. import config
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
-from ..sessions import MAX_EXPECTED, SessionError, create_session
+from ..sessions import MAX_EXPECTED, SessionError, create_session, server_room
 from ..store import SQLStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
@@ -98,9 +98,21 @@ class NewSessionForm:
             f'target="_blank">{html.escape(participant)}</a>'
             f'<div class="pz-label">{html.escape(t("new.facilitator_link"))}</div>'
             f'<a class="pz-abs-link pz-facilitator-link" href="{html.escape(facilitator)}" '
-            f">{html.escape(facilitator)}</a>"
+            f">{html.escape(facilitator)}</a>" + self._room_warning(links.session.expected)
         )
         return True
+
+    @staticmethod
+    def _room_warning(expected: int | None) -> str:
+        """The server's kernels are limited (admission control): say so when the room that
+        is expected does not fit, so the organiser can add a server or spread the group."""
+        if not expected:
+            return ""
+        room = server_room()
+        if room is None or expected <= room:
+            return ""
+        text = t("new.room_too_small", expected=expected, room=max(room, 0))
+        return f'<div class="pz-alert pz-alert-warning pz-room-warning">{html.escape(text)}</div>'
 
     def _say(self, text: str, kind: str) -> None:
         self.result.value = f'<div class="pz-alert pz-alert-{kind}">{html.escape(text)}</div>'

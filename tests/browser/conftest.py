@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -152,3 +152,27 @@ def server(
     srv.stop()
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(srv.log_path, ARTIFACTS / f"voila-{request.node.name}.log")
+
+
+@pytest.fixture
+def fresh_database(postgres_url: str) -> Iterator[Callable[[str], str]]:
+    """``fresh_database(name)``: a new, empty database on the session's PostgreSQL server
+    (its URL); dropped after the test."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    admin = f"host={url.host} port={url.port} user={url.username} dbname=postgres"
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
+        made.append(name)
+        return url.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in made:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -13,10 +13,8 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-import psycopg
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy.engine import make_url
 
 from pleegzorg_lib.sessions import create_session
 from pleegzorg_lib.store import open_store
@@ -42,17 +40,8 @@ SEEDED = 4  # other respondents, so the shared question reaches k = 5 with ours
 
 
 @pytest.fixture
-def shared_database(postgres_url: str) -> Iterator[str]:
-    """A fresh database on the session's PostgreSQL server, dropped afterwards."""
-    url = make_url(postgres_url)
-    name = "pz_two_servers"
-    admin = f"host={url.host} port={url.port} user={url.username} dbname=postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    yield url.set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def shared_database(fresh_database) -> str:
+    return fresh_database("pz_two_servers")
 
 
 @pytest.fixture

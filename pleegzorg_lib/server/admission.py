@@ -1,0 +1,281 @@
+"""Admission control: a server never starts more kernels than its memory holds.
+
+Voilà starts a kernel for every page that finds no warm one, without a cap (voila#617): the
+300th visitor of a busy room would take the machine down for everyone. Here every kernel
+this server starts goes through :class:`LimitedKernelManager`, which counts what runs, what
+is starting and what a page that was let in is about to start, against one limit:
+
+- ``PLEEGZORG_MAX_KERNELS``, or else what the memory holds: (memory − a reserve for the
+  server and the system) ÷ ``PLEEGZORG_KERNEL_MIB`` (default 100 MiB; measured ~72 MiB, the
+  rest is margin for a kernel that holds a netwerkkaart or a long report). The memory is the
+  container's limit (cgroup v2 ``memory.max``) when there is one, else the machine's.
+- A page that takes a warm kernel is always let in (no new kernel). A page that needs a new
+  kernel is let in while there is room, else room is made by shutting down an idle warm
+  kernel of another worksheet; else the visitor gets a clear Dutch page, 503 with
+  ``Retry-After``, that retries by itself. Pages already open never notice.
+- Warm kernels (the pools, a session's ``--expect``) count against the same limit: the
+  warm-up fills pools only while there is room, and logs when a session's room cannot be
+  warmed. :func:`capacity` tells the page that creates sessions how many fit.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tornado.web
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+log = logging.getLogger(__name__)
+
+DEFAULT_KERNEL_MIB = 100
+#: Kept free for the server process, the database and the system: a quarter of the memory,
+#: at least 512 MiB.
+RESERVE_FRACTION = 0.25
+RESERVE_MIN_MIB = 512
+MIN_KERNELS = 2
+#: Seconds a visitor who was turned away waits before the page tries again by itself.
+RETRY_AFTER = 30
+
+MIB = 1024 * 1024
+
+
+class KernelLimitReached(RuntimeError):
+    """A kernel was refused: this server runs as many as its limit allows."""
+
+
+def _int_env(name: str) -> int | None:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
+def memory_bytes(
+    meminfo: Path = Path("/proc/meminfo"), cgroup: Path = Path("/sys/fs/cgroup/memory.max")
+) -> int | None:
+    """The memory this server may use: the container's limit, else the machine's total."""
+    total = None
+    try:
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                total = int(line.split()[1]) * 1024
+                break
+    except (OSError, ValueError, IndexError):
+        total = None
+    try:
+        raw = cgroup.read_text().strip()
+        limit = int(raw) if raw.isdigit() else None
+    except (OSError, ValueError):
+        limit = None
+    if limit is not None and (total is None or limit < total):
+        return limit
+    return total
+
+
+def kernel_mib() -> int:
+    """``PLEEGZORG_KERNEL_MIB``: the memory one kernel is counted for."""
+    return _int_env("PLEEGZORG_KERNEL_MIB") or DEFAULT_KERNEL_MIB
+
+
+def kernel_limit(memory: int | None = None) -> int:
+    """How many kernels this server may run at once (``PLEEGZORG_MAX_KERNELS`` wins)."""
+    configured = _int_env("PLEEGZORG_MAX_KERNELS")
+    if configured is not None:
+        return configured
+    memory = memory if memory is not None else memory_bytes()
+    if memory is None:
+        return 64  # no way to know: a modest number rather than none
+    reserve = max(RESERVE_MIN_MIB * MIB, int(memory * RESERVE_FRACTION))
+    return max(MIN_KERNELS, (memory - reserve) // (kernel_mib() * MIB))
+
+
+@dataclass
+class Reservation:
+    """Room held for one page between being let in and starting its kernel."""
+
+    gate: Gate
+    used: bool = False
+
+    def consume(self) -> None:
+        if not self.used:
+            self.used = True
+            self.gate.reserved -= 1
+
+
+#: The reservation of the page being served, seen by ``start_kernel`` in the same task.
+_current: contextvars.ContextVar[Reservation | None] = contextvars.ContextVar(
+    "pz_reservation", default=None
+)
+
+
+class Gate:
+    """The count and the limit of one server's kernels."""
+
+    def __init__(self, manager: Any, limit: int) -> None:
+        self.manager = manager
+        self.limit = limit
+        self.starting = 0
+        self.reserved = 0
+        self.refused = 0  # pages turned away since the start (logged, and in capacity())
+
+    def running(self) -> int:
+        return len(self.manager.list_kernel_ids())
+
+    def in_use(self) -> int:
+        return self.running() + self.starting + self.reserved
+
+    def free(self) -> int:
+        return self.limit - self.in_use()
+
+    # -- pools ------------------------------------------------------------------------
+    def _pools(self) -> dict[str, list[Any]]:
+        return getattr(self.manager, "_pools", {}) or {}
+
+    def purge_failed(self) -> None:
+        """Drop pool entries whose kernel was refused or failed: a page must never take one."""
+        for pool in self._pools().values():
+            for task in list(pool):
+                if task.done() and (task.cancelled() or task.exception() is not None):
+                    pool.remove(task)
+
+    def has_warm(self, notebook: str) -> bool:
+        """A kernel for ``notebook`` is warm, or warming with room to start (the page will
+        take it from the pool instead of starting one)."""
+        pool = self._pools().get(notebook, [])
+        if any(task.done() and not task.cancelled() and task.exception() is None for task in pool):
+            return True
+        return any(not task.done() for task in pool) and self.free() > 0
+
+    async def evict_for(self, notebook: str) -> bool:
+        """Shut down one idle warm kernel of another worksheet (the largest pool's last)."""
+        idle = {
+            path: [t for t in pool if t.done() and not t.cancelled() and t.exception() is None]
+            for path, pool in self._pools().items()
+            if path != notebook
+        }
+        idle = {path: tasks for path, tasks in idle.items() if tasks}
+        if not idle:
+            return False
+        path = max(idle, key=lambda p: len(self._pools()[p]))
+        task = idle[path][-1]
+        self._pools()[path].remove(task)
+        kernel_id = task.result().get("kernel_id")
+        log.info("kernel limit %d: warm kernel of %s makes room for %s", self.limit, path, notebook)
+        if kernel_id:  # idle and warm: nobody's page runs in it, so no need to be gentle
+            await self.manager.shutdown_kernel(kernel_id, now=True)
+        return True
+
+    # -- pages ------------------------------------------------------------------------
+    async def admit(self, notebook: str) -> bool:
+        """Let a page in (holding room for its kernel when it needs a new one), or not."""
+        self.purge_failed()
+        if self.has_warm(notebook):
+            return True
+        if self.free() <= 0 and not await self.evict_for(notebook):
+            self.refused += 1
+            log.warning(
+                "kernel limit %d reached (%d running, %d starting): %s turned away",
+                self.limit,
+                self.running(),
+                self.starting,
+                notebook,
+            )
+            return False
+        self.reserved += 1
+        _current.set(Reservation(self))
+        return True
+
+    @staticmethod
+    def current() -> Reservation | None:
+        """The room held by the page being served (``None`` when it takes a warm kernel)."""
+        return _current.get()
+
+    def may_warm(self) -> bool:
+        return self.free() > 0
+
+
+class LimitedKernelManager(AsyncMappingKernelManager):
+    """Voilà's kernel manager base (``VoilaConfiguration.multi_kernel_manager_class``) with
+    a limit on how many kernels run at once."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.gate = Gate(self, kernel_limit())
+        log.info("kernel limit: %d (PLEEGZORG_MAX_KERNELS to change)", self.gate.limit)
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        env = kwargs.get("env") or {}
+        reservation = _current.get()
+        if env.get("VOILA_PREHEAT") == "True":  # a pool being filled: only while there is room
+            if not self.gate.may_warm():
+                raise KernelLimitReached(f"kernel limit {self.gate.limit} reached")
+        elif reservation is not None and not reservation.used:
+            reservation.consume()  # the page's held room becomes its kernel
+        elif self.gate.free() <= 0:
+            raise KernelLimitReached(f"kernel limit {self.gate.limit} reached")
+        self.gate.starting += 1
+        try:
+            return await super().start_kernel(*args, **kwargs)
+        finally:
+            self.gate.starting -= 1
+
+
+def gate_of(kernel_manager: Any) -> Gate | None:
+    return getattr(kernel_manager, "gate", None)
+
+
+def limit_pool_filling(kernel_manager: Any) -> None:
+    """Voilà refills a pool right after a page takes its warm kernel; skip that while the
+    server is full (the warm-up fills it later, when there is room again)."""
+    gate = gate_of(kernel_manager)
+    original = getattr(kernel_manager, "fill_if_needed", None)
+    if gate is None or original is None:
+        return
+
+    def fill_if_needed(*args: Any, **kwargs: Any) -> None:
+        gate.purge_failed()
+        if gate.may_warm():
+            original(*args, **kwargs)
+
+    kernel_manager.fill_if_needed = fill_if_needed
+
+
+class CapacityHandler(tornado.web.RequestHandler):
+    """``voila/pleegzorg/capacity``: the numbers of :func:`capacity` as JSON, for this
+    machine only (the page that creates sessions asks it whether a room fits)."""
+
+    def initialize(self, kernel_manager: Any) -> None:
+        self.kernel_manager = kernel_manager
+
+    def get(self) -> None:
+        from .security import is_local
+
+        if not is_local(self.request):
+            raise tornado.web.HTTPError(403)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(capacity(self.kernel_manager))
+
+
+def capacity(kernel_manager: Any) -> dict[str, int]:
+    """What this server holds now: the limit, kernels in use (running, starting, held for a
+    page), of which ``warm`` wait in pools, the free room and the pages turned away."""
+    gate = gate_of(kernel_manager)
+    if gate is None:
+        return {}
+    warm = sum(
+        1
+        for pool in gate._pools().values()
+        for task in pool
+        if task.done() and not task.cancelled() and task.exception() is None
+    )
+    return {
+        "limit": gate.limit,
+        "in_use": gate.in_use(),
+        "running": gate.running(),
+        "warm": warm,
+        "free": max(0, gate.free()),
+        "refused": gate.refused,
+    }
