@@ -17,8 +17,8 @@ NL = {
         "invulde, is bewaard."
     ),
     "busy.retry": "Nu opnieuw proberen",
-    "cli.cluster.url": "{servers} servers achter nginx: {url} (logboeken in {logs}; Ctrl+C stopt alles)",
-    "cli.cluster.no_nginx": "nginx is niet gevonden. Installeer het (Debian: apt-get install nginx-light) of gebruik `pleegzorg serve`.",
+    "cli.cluster.url": "{servers} servers achter nginx: {url} (logboeken in {logs}; `Ctrl+C` stopt alles)",
+    "cli.cluster.no_nginx": "nginx is niet gevonden. Installeer het (Debian: `apt-get install nginx-light`) of gebruik `pleegzorg serve`.",
     "cli.cluster.nginx_failed": "nginx weigert de configuratie: {error}",
     "cli.cluster.exited": "Een server of nginx is gestopt tijdens het opstarten; zie de logboeken in {log}.",
     "cli.cluster.not_ready": "De servers waren na {seconds} seconden nog niet bereikbaar.",
@@ -44,8 +44,8 @@ EN = {
         "seconds this page tries again by itself; what you filled in before is saved."
     ),
     "busy.retry": "Try again now",
-    "cli.cluster.url": "{servers} servers behind nginx: {url} (logs in {logs}; Ctrl+C stops all)",
-    "cli.cluster.no_nginx": "nginx was not found. Install it (Debian: apt-get install nginx-light) or use `pleegzorg serve`.",
+    "cli.cluster.url": "{servers} servers behind nginx: {url} (logs in {logs}; `Ctrl+C` stops all)",
+    "cli.cluster.no_nginx": "nginx was not found. Install it (Debian: `apt-get install nginx-light`) or use `pleegzorg serve`.",
     "cli.cluster.nginx_failed": "nginx refuses the configuration: {error}",
     "cli.cluster.exited": "A server or nginx stopped while starting; see the logs in {log}.",
     "cli.cluster.not_ready": "The servers could not be reached after {seconds} seconds.",
