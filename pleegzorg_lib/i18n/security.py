@@ -11,7 +11,7 @@ NL = {
     "organizer.back": "Terug naar alle werkbladen",
     "busy.title": "Het is even druk",
     "busy.text": (
-        "Het is even druk — probeer het over een minuut opnieuw. Er zijn nu zoveel werkbladen "
+        "Probeer het over een minuut opnieuw. Er zijn nu zoveel werkbladen "
         "open dat deze server er geen meer bij kan hebben zonder dat het voor iedereen traag "
         "wordt. Over {seconds} seconden probeert deze pagina het zelf opnieuw; wat je eerder "
         "invulde, is bewaard."
@@ -39,7 +39,7 @@ EN = {
     "organizer.back": "Back to all worksheets",
     "busy.title": "It is busy right now",
     "busy.text": (
-        "It is busy right now — please try again in a minute. So many worksheets are open that "
+        "Please try again in a minute. So many worksheets are open that "
         "this server cannot take another without slowing down for everyone. In {seconds} "
         "seconds this page tries again by itself; what you filled in before is saved."
     ),
