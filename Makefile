@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8866
 STAMP := $(VENV)/.installed
+# JupyterHub's proxy (npm), for the hub tests: installed next to the venv, not globally
+CHP := .cache/node/node_modules/.bin/configurable-http-proxy
 
 .PHONY: serve cluster test check lint bench lab frontend system-deps clean
 
@@ -22,7 +24,7 @@ serve: $(STAMP)
 cluster: $(STAMP)
 	$(VENV)/bin/pleegzorg cluster --port $(PORT)
 
-## system-deps: Debian's Chromium, PostgreSQL, nginx and hunspell (Dutch) for the tests (Playwright drives /usr/bin/chromium)
+## system-deps: Debian's Chromium, PostgreSQL, nginx, Node/npm and hunspell (Dutch) for the tests (Playwright drives /usr/bin/chromium)
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
@@ -30,14 +32,18 @@ system-deps:
 	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
 	test -f /usr/share/hunspell/nl_NL.dic || test -f /usr/share/hunspell/nl.dic || missing="$$missing hunspell-nl"; \
 	test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || missing="$$missing nginx-light"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installeren (Debian-pakketten):$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+$(CHP): | system-deps
+	npm install --prefix .cache/node --no-audit --no-fund --loglevel=error configurable-http-proxy@4
+
 ## test: set up and run every test (unit, widgets, notebooks, browser)
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(CHP)
 	$(VENV)/bin/ruff check pleegzorg_lib tests
 	$(VENV)/bin/ruff format --check pleegzorg_lib tests benchmarks
 	$(VENV)/bin/pleegzorg check --no-execute

@@ -9,6 +9,11 @@ NL = {
         "(zie docs/deployment.md); wie de code kent, kan dan overal bijeenkomsten aanmaken."
     ),
     "organizer.back": "Terug naar alle werkbladen",
+    "hub.not_allowed_title": "Geen toegang",
+    "hub.not_allowed": (
+        "Je bent aangemeld als {name}, maar je hebt geen toegang tot de pagina's voor "
+        "gespreksbegeleiders. Vraag de beheerder van JupyterHub om toegang."
+    ),
     "busy.title": "Het is even druk",
     "busy.text": (
         "Probeer het over een minuut opnieuw. Er zijn nu zoveel werkbladen "
@@ -37,6 +42,11 @@ EN = {
         "docs/deployment.md); anyone who knows the code can then create sessions anywhere."
     ),
     "organizer.back": "Back to all worksheets",
+    "hub.not_allowed_title": "No access",
+    "hub.not_allowed": (
+        "You are signed in as {name}, but you have no access to the facilitators' pages. "
+        "Ask the JupyterHub administrator for access."
+    ),
     "busy.title": "It is busy right now",
     "busy.text": (
         "Please try again in a minute. So many worksheets are open that "

@@ -27,6 +27,14 @@ from .admission import (
     limit_pool_filling,
 )
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
+from .hub import (
+    callback_handler,
+    hub_mode,
+    hub_user,
+    needs_login,
+    redirect_to_login,
+    service_address,
+)
 from .landing import render_landing, render_notice
 from .security import (
     CspReportHandler,
@@ -96,7 +104,17 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         _ = self.xsrf_token  # reading the token sets the cookie
         secure_xsrf_cookie(self)
         path = self.path_args[0] if self.path_args else ""
-        if organizer_page(path or "") and not may_organize(self.request):
+        hub_login = False
+        if hub_mode() and needs_login(path or ""):
+            user = await hub_user(self)
+            if user is None:
+                redirect_to_login(self)
+                return
+            if not user["allowed"]:
+                self._refuse(t("hub.not_allowed_title"), t("hub.not_allowed", name=user["name"]))
+                return
+            hub_login = True
+        if organizer_page(path or "") and not (hub_login or may_organize(self.request)):
             lang = language_from_query(self.request.query)
             self.set_status(403)
             self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -118,6 +136,17 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                 self._busy()
                 return
             self._pz_reservation = gate.current()
+
+    def _refuse(self, title: str, text: str) -> None:
+        lang = language_from_query(self.request.query)
+        self.set_status(403)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(
+            render_notice(
+                title, text, back=(self.settings.get("base_url", "/"), t("organizer.back", lang))
+            )
+        )
 
     def _busy(self) -> None:
         """The server runs as many kernels as it may: say so, and try again by itself."""
@@ -222,7 +251,9 @@ class PleegzorgVoila(Voila):
             if h[0] != self.server_url and not h[0].startswith((tree, contents))
         ]
         self._start_warmup()
+        hub = [callback_handler()] if hub_mode() else []
         return [
+            *hub,
             (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
@@ -278,6 +309,9 @@ def serve(
 
     A server others can reach needs ``PLEEGZORG_ORGANIZER_CODE``: without it, anyone who
     reaches the server could create sessions. It refuses to start then (RuntimeError)."""
+    if hub_mode():  # JupyterHub says where to listen and under which prefix
+        ip, port, prefix = service_address()
+        extra_args = [*(extra_args or []), f"--Voila.base_url={prefix}"]
     listen_on = [ip] + [
         a.split("=", 1)[1] for a in extra_args or [] if a.startswith(("--Voila.ip=", "--ip="))
     ]
@@ -307,5 +341,5 @@ def serve(
     ]
     app = PleegzorgVoila()
     app.initialize([a for a in argv if a])
-    print(t("cli.serve.url", url=f"http://{ip}:{port}/"), flush=True)
+    print(t("cli.serve.url", url=f"http://{ip}:{port}{app.base_url}"), flush=True)
     app.start()
