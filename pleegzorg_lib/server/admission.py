@@ -12,7 +12,8 @@ is starting and what a page that was let in is about to start, against one limit
 - A page that takes a warm kernel is always let in (no new kernel). A page that needs a new
   kernel is let in while there is room, else room is made by shutting down an idle warm
   kernel of another worksheet; else the visitor gets a clear Dutch page, 503 with
-  ``Retry-After``, that retries by itself. Pages already open never notice.
+  ``Retry-After``, that retries by itself. Pages already open never notice. The facilitator
+  pages are always let in (a few kernels beyond the limit at most).
 - Warm kernels (the pools, a session's ``--expect``) count against the same limit: the
   warm-up fills pools only while there is room, and logs when a session's room cannot be
   warmed. :func:`capacity` tells the page that creates sessions how many fit.
@@ -169,12 +170,14 @@ class Gate:
         return True
 
     # -- pages ------------------------------------------------------------------------
-    async def admit(self, notebook: str) -> bool:
-        """Let a page in (holding room for its kernel when it needs a new one), or not."""
+    async def admit(self, notebook: str, *, priority: bool = False) -> bool:
+        """Let a page in (holding room for its kernel when it needs a new one), or not.
+        ``priority`` (the facilitator's pages): always in, beyond the limit if need be — the
+        person running the session must never see "it is busy"."""
         self.purge_failed()
         if self.has_warm(notebook):
             return True
-        if self.free() <= 0 and not await self.evict_for(notebook):
+        if self.free() <= 0 and not await self.evict_for(notebook) and not priority:
             self.refused += 1
             log.warning(
                 "kernel limit %d reached (%d running, %d starting): %s turned away",
@@ -214,7 +217,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
                 raise KernelLimitReached(f"kernel limit {self.gate.limit} reached")
         elif reservation is not None and not reservation.used:
             reservation.consume()  # the page's held room becomes its kernel
-        elif self.gate.free() <= 0:
+        elif reservation is None and self.gate.free() <= 0:
             raise KernelLimitReached(f"kernel limit {self.gate.limit} reached")
         self.gate.starting += 1
         try:

@@ -31,7 +31,7 @@ from .hub import (
     callback_handler,
     hub_mode,
     hub_user,
-    needs_login,
+    is_facilitator_page,
     redirect_to_login,
     service_address,
 )
@@ -105,7 +105,7 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         secure_xsrf_cookie(self)
         path = self.path_args[0] if self.path_args else ""
         hub_login = False
-        if hub_mode() and needs_login(path or ""):
+        if hub_mode() and is_facilitator_page(path or ""):
             user = await hub_user(self)
             if user is None:
                 redirect_to_login(self)
@@ -132,7 +132,7 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         self._pz_reservation = None
         gate = gate_of(self.kernel_manager)
         if gate is not None and path.endswith(".ipynb"):
-            if not await gate.admit(path):
+            if not await gate.admit(path, priority=is_facilitator_page(path)):
                 self._busy()
                 return
             self._pz_reservation = gate.current()

@@ -42,7 +42,7 @@ def service_address() -> tuple[str, int, str]:
     return url.hostname or "127.0.0.1", url.port or 8866, prefix
 
 
-def needs_login(path: str) -> bool:
+def is_facilitator_page(path: str) -> bool:
     return path.startswith(FACILITATOR_FOLDER)
 
 

@@ -105,6 +105,18 @@ async def _admit_elsewhere(gate: Gate, notebook: str) -> bool:
     return await gate.admit(notebook)
 
 
+def test_the_facilitators_page_always_gets_in() -> None:
+    async def scenario() -> None:
+        km = FakeManager()
+        gate = Gate(km, limit=1)
+        km.kernels.add("page-1")
+        assert not await gate.admit("b.ipynb")
+        assert await gate.admit("facilitator/live.ipynb", priority=True)
+        assert gate.in_use() == 2  # one beyond the limit, held for the live view
+
+    run(scenario())
+
+
 def test_an_idle_warm_kernel_of_another_worksheet_makes_room() -> None:
     async def scenario() -> None:
         km = FakeManager()
