@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 WINDOW = timedelta(hours=6)
 DEFAULT_POOL = 1
 BASELINE_PER_TICK = 2
-MAX_POOL = 60  # a kernel costs ~90 MiB: 60 stay well inside this machine's memory
+#: Cap per worksheet without admission control; with it, the cap is WARM_SHARE of the kernel
+#: limit (the rest stays free for pages that find no warm kernel).
+MAX_POOL = 60
+WARM_SHARE = 0.8
 
 
 def still_needed(expected: int, joined: int) -> int:
@@ -53,8 +56,11 @@ def share_of(needed: int, servers: int) -> int:
     return min(needed, share + max(1, -(-share // 4)))
 
 
-def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str, int]:
-    """Notebook path (relative to the workbooks) → number of kernels to keep warm."""
+def desired_pool_sizes(
+    store: SQLStore, now: datetime | None = None, cap: int = MAX_POOL
+) -> dict[str, int]:
+    """Notebook path (relative to the workbooks) → number of kernels to keep warm (at most
+    ``cap`` per worksheet)."""
     now = now or datetime.now(UTC)
     since = now - max(WINDOW, timedelta(days=2))  # dated sessions may be created days ahead
     try:
@@ -75,7 +81,7 @@ def desired_pool_sizes(store: SQLStore, now: datetime | None = None) -> dict[str
         if path and (on_today or recent):
             joined = len(store.session_participants(session.code))
             needed = share_of(still_needed(session.expected or 0, joined), servers)
-            sizes[path] = min(MAX_POOL, max(sizes.get(path, 0), needed))
+            sizes[path] = min(cap, max(sizes.get(path, 0), needed))
     return sizes
 
 
@@ -122,8 +128,9 @@ class SessionWarmup:
         gate = getattr(self.km, "gate", None)
         if gate is not None:
             gate.purge_failed()  # kernels refused at the limit: try again now
+        cap = max(1, int(gate.limit * WARM_SHARE)) if gate is not None else MAX_POOL
         try:
-            wanted = desired_pool_sizes(self.store)
+            wanted = desired_pool_sizes(self.store, cap=cap)
         except Exception:  # the store may be briefly away: try again next tick
             log.exception("warm-up: reading sessions failed")
             wanted = None

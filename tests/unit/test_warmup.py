@@ -56,6 +56,8 @@ def test_pools_are_capped(store) -> None:
         network_id="breakdown", worksheet_id="puberteit", title="x", expected=150
     )
     assert desired_pool_sizes(store) == {PATH: MAX_POOL}
+    # with admission control the server's kernel limit sets the cap (warmup.WARM_SHARE)
+    assert desired_pool_sizes(store, cap=147) == {PATH: 147}
     store.set_expected(session.code, 0)
     assert desired_pool_sizes(store) == {}
 
