@@ -210,15 +210,19 @@ async def wave(base: str, n: int, query: str, arrived: Callable[[], dict]) -> tu
     return times, seen
 
 
-def wait_idle(pid: int, timeout: float = 900) -> None:
+def wait_idle(
+    pid: int, timeout: float = 900, processes: Callable[[], list[int]] | None = None
+) -> None:
     """Wait until the server and its kernels stop using CPU (every pooled kernel has run
-    its notebook up to ``ws.finish()`` and waits for its visitor)."""
+    its notebook up to ``ws.finish()`` and waits for its visitor). ``processes``: which
+    processes to watch (default: the server and its kernels)."""
+    watched = processes or (lambda: [pid, *kernels_of(pid)])
     deadline = time.monotonic() + timeout
     quiet = 0
-    last = cpu_seconds([pid, *kernels_of(pid)])
+    last = cpu_seconds(watched())
     while quiet < 3 and time.monotonic() < deadline:
         time.sleep(1)
-        now = cpu_seconds([pid, *kernels_of(pid)])
+        now = cpu_seconds(watched())
         quiet = quiet + 1 if now - last < 0.15 else 0
         last = now
 

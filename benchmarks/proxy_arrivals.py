@@ -30,6 +30,7 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import arrivals  # noqa: E402
 from arrivals import (  # noqa: E402
     CLOSERS,
     STATES,
@@ -77,14 +78,9 @@ def kernel_count(root: int) -> int:
     return sum(len(kernels_of(p)) for p in servers)
 
 
-def wait_idle(root: int, timeout: float = 900) -> None:
-    deadline, quiet = time.monotonic() + timeout, 0
-    last = cpu_of([root, *descendants(root)])
-    while quiet < 3 and time.monotonic() < deadline:
-        time.sleep(1)
-        now = cpu_of([root, *descendants(root)])
-        quiet = quiet + 1 if now - last < 0.2 else 0
-        last = now
+def wait_idle(root: int) -> None:
+    """Until the whole setup (servers, kernels, nginx) stops using CPU."""
+    arrivals.wait_idle(root, processes=lambda: [root, *descendants(root)])
 
 
 def launch(kind: str, tmp: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:

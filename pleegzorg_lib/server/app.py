@@ -111,22 +111,11 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                 redirect_to_login(self)
                 return
             if not user["allowed"]:
-                self._refuse(t("hub.not_allowed_title"), t("hub.not_allowed", name=user["name"]))
+                self._refuse("hub.not_allowed_title", "hub.not_allowed", name=user["name"])
                 return
             hub_login = True
         if organizer_page(path or "") and not (hub_login or may_organize(self.request)):
-            lang = language_from_query(self.request.query)
-            self.set_status(403)
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.set_header("Cache-Control", "no-store")
-            self.finish(
-                render_notice(
-                    t("organizer.local_only_title", lang),
-                    t("organizer.local_only", lang),
-                    back=(self.settings.get("base_url", "/"), t("organizer.back", lang)),
-                    lang=lang,
-                )
-            )
+            self._refuse("organizer.local_only_title", "organizer.local_only")
             return
         take_secrets(self)
         self._pz_reservation = None
@@ -137,14 +126,18 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                 return
             self._pz_reservation = gate.current()
 
-    def _refuse(self, title: str, text: str) -> None:
+    def _refuse(self, title_key: str, text_key: str, **params: Any) -> None:
+        """A Dutch (or English) 403 page of our own: the title and text from the catalog."""
         lang = language_from_query(self.request.query)
         self.set_status(403)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(
             render_notice(
-                title, text, back=(self.settings.get("base_url", "/"), t("organizer.back", lang))
+                t(title_key, lang),
+                t(text_key, lang, **params),
+                back=(self.settings.get("base_url", "/"), t("organizer.back", lang)),
+                lang=lang,
             )
         )
 
