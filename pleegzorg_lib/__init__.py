@@ -1,25 +1,51 @@
 """pleegzorg_lib: learning workbooks for the Dutch foster-care field (pleegzorg).
 
-Notebooks call :func:`worksheet`; everything else is reachable through the subpackages
-``model``, ``content``, ``store`` and ``widgets``.
+The public API is what notebooks call, listed in ``__all__``:
+
+- worksheets: ``worksheet("id")`` returns a :class:`WorksheetPage` (``ws.likert(...)``, …);
+- facilitator pages: ``live_view()``, ``new_session_form()``, ``intervisie_timer()``.
+
+Everything else is reachable through the subpackages (``model``, ``content``, ``store``,
+``analysis``, ``export``, ``widgets``, ``server``), which are not a promise to notebooks.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
+from importlib import import_module as _import_module
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "worksheet"]
+#: Public name → the module that defines it; imported on first use, so the CLI and the model
+#: do not pay for importing ipywidgets.
+_LAZY = {
+    "worksheet": ".authoring",
+    "WorksheetPage": ".authoring",
+    "live_view": ".facilitator",
+    "new_session_form": ".facilitator",
+    "intervisie_timer": ".facilitator",
+}
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .authoring import worksheet
+__all__ = [
+    "WorksheetPage",
+    "__version__",
+    "intervisie_timer",
+    "live_view",
+    "new_session_form",
+    "worksheet",
+]
+
+if _typing.TYPE_CHECKING:  # pragma: no cover
+    from .authoring import WorksheetPage, worksheet
+    from .facilitator import intervisie_timer, live_view, new_session_form
 
 
-def __getattr__(name: str) -> Any:
-    # Lazy: the CLI and the model must not pay for importing ipywidgets.
-    if name == "worksheet":
-        from .authoring import worksheet
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pleegzorg_lib' has no attribute {name!r}")
+    return getattr(_import_module(module, __name__), name)
 
-        return worksheet
-    raise AttributeError(name)
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
