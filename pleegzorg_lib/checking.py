@@ -260,10 +260,7 @@ def execute_worksheet(
 
 def check_workers() -> int:
     """Worksheets executed side by side: ``PLEEGZORG_CHECK_WORKERS`` or the number of cores."""
-    raw = os.environ.get("PLEEGZORG_CHECK_WORKERS", "").strip()
-    if raw.isdigit() and int(raw) > 0:
-        return int(raw)
-    return max(1, min(4, os.cpu_count() or 1))
+    return config.check_workers() or max(1, min(4, os.cpu_count() or 1))
 
 
 def _workbooks_root(target: Path) -> Path:

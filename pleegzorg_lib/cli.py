@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -220,8 +219,8 @@ def _purge(args: argparse.Namespace) -> int:
     from .store import open_store
 
     text = (args.older_than or "").strip().lower()
-    if not text and os.environ.get("PLEEGZORG_RETENTION_DAYS"):
-        text = os.environ["PLEEGZORG_RETENTION_DAYS"].strip() + "d"
+    if not text and config.retention_days():
+        text = f"{config.retention_days()}d"
     if not text.endswith("d") or not text[:-1].isdigit() or int(text[:-1]) < 1:
         print(
             "Gebruik bijvoorbeeld --older-than 365d (een aantal dagen), of zet "

@@ -7,7 +7,6 @@ the .ics file (RFC 5545) imports into Outlook, Google Agenda, Apple Agenda and o
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -63,7 +62,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print(t("plan.cli.unknown_network", id=args.network, known=known), file=sys.stderr)
         return 2
     plan = load_plan(data_dir, args.network, catalog=catalog)
-    base_url = args.base_url or os.environ.get("PLEEGZORG_BASE_URL") or None
+    base_url = args.base_url or config.base_url()
     store = open_store()
     try:
         counts = store.attendance_counts(plan.network_id)

@@ -1,4 +1,6 @@
-"""Where things live: catalog, workbooks and the store. Environment variables win."""
+"""Settings from the environment: the only module that reads ``PLEEGZORG_*`` variables
+(``tests/unit/test_layers.py`` fails when another does). Where things live (catalog,
+workbooks, store), addresses, limits and languages."""
 
 from __future__ import annotations
 
@@ -63,3 +65,45 @@ def server_count() -> int:
     proxy); each warms its share of a session's expected participants."""
     raw = os.environ.get("PLEEGZORG_SERVERS", "").strip()
     return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def _positive_int(name: str) -> int | None:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
+def base_url() -> str | None:
+    """``PLEEGZORG_BASE_URL``: the address users reach the server by, for absolute links
+    (session links, calendar files); ``None`` when not set."""
+    return (os.environ.get("PLEEGZORG_BASE_URL") or "").strip().rstrip("/") or None
+
+
+def retention_days() -> int | None:
+    """``PLEEGZORG_RETENTION_DAYS``: participants idle longer are purged (``None``: keep)."""
+    return _positive_int("PLEEGZORG_RETENTION_DAYS")
+
+
+def preheat_limit() -> int | None:
+    """``PLEEGZORG_PREHEAT_LIMIT``: at most this many worksheets keep a warm kernel (0 allowed)."""
+    raw = os.environ.get("PLEEGZORG_PREHEAT_LIMIT", "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def max_kernels() -> int | None:
+    """``PLEEGZORG_MAX_KERNELS``: the kernel limit of a server (``None``: from memory)."""
+    return _positive_int("PLEEGZORG_MAX_KERNELS")
+
+
+def kernel_mib() -> int | None:
+    """``PLEEGZORG_KERNEL_MIB``: memory counted per kernel (``None``: the default)."""
+    return _positive_int("PLEEGZORG_KERNEL_MIB")
+
+
+def check_workers() -> int | None:
+    """``PLEEGZORG_CHECK_WORKERS``: worksheets ``pleegzorg check`` runs side by side."""
+    return _positive_int("PLEEGZORG_CHECK_WORKERS")
+
+
+def server_language() -> str | None:
+    """``PLEEGZORG_LANG``: the server's interface language (checked by the i18n package)."""
+    return os.environ.get("PLEEGZORG_LANG")

@@ -30,7 +30,7 @@ class SessionLinks:
 
 def base_url(explicit: str | None = None) -> str:
     """Links are printed relative to the address users reach the server by."""
-    return (explicit or os.environ.get("PLEEGZORG_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    return (explicit or config.base_url() or DEFAULT_BASE_URL).rstrip("/")
 
 
 def links_for(session: Session, key: str, worksheet_path: str, base: str) -> SessionLinks:

@@ -9,9 +9,9 @@ Dutch unless an author adds a translation there (``name_en:`` next to ``name:``)
 from __future__ import annotations
 
 import importlib
-import os
 from typing import Any
 
+from .. import config
 from .en import MESSAGES as _EN
 from .nl import MESSAGES as _NL
 
@@ -83,7 +83,7 @@ def current_language() -> str:
     it names a catalog, else Dutch."""
     if _override is not None:
         return _override
-    return _known(os.environ.get("PLEEGZORG_LANG")) or DEFAULT_LANGUAGE
+    return _known(config.server_language()) or DEFAULT_LANGUAGE
 
 
 def set_language(lang: str | None) -> str:
@@ -101,7 +101,7 @@ def language_query(lang: str | None = None) -> str:
     """``?taal=xx`` when ``lang`` (default: this page's language) is not the server's, for
     links that keep it."""
     lang = lang or current_language()
-    server = _known(os.environ.get("PLEEGZORG_LANG")) or DEFAULT_LANGUAGE
+    server = _known(config.server_language()) or DEFAULT_LANGUAGE
     return f"?{QUERY_PARAMETER}={lang}" if lang != server else ""
 
 

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tornado.web
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+from .. import config
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,6 @@ MIB = 1024 * 1024
 
 class KernelLimitReached(RuntimeError):
     """A kernel was refused: this server runs as many as its limit allows."""
-
-
-def _int_env(name: str) -> int | None:
-    raw = os.environ.get(name, "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else None
 
 
 def memory_bytes(
@@ -78,12 +74,12 @@ def memory_bytes(
 
 def kernel_mib() -> int:
     """``PLEEGZORG_KERNEL_MIB``: the memory one kernel is counted for."""
-    return _int_env("PLEEGZORG_KERNEL_MIB") or DEFAULT_KERNEL_MIB
+    return config.kernel_mib() or DEFAULT_KERNEL_MIB
 
 
 def kernel_limit(memory: int | None = None) -> int:
     """How many kernels this server may run at once (``PLEEGZORG_MAX_KERNELS`` wins)."""
-    configured = _int_env("PLEEGZORG_MAX_KERNELS")
+    configured = config.max_kernels()
     if configured is not None:
         return configured
     memory = memory if memory is not None else memory_bytes()

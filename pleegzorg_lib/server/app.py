@@ -319,9 +319,9 @@ def serve(
     # Create and migrate the store here, once, before Voilà starts its preheated kernels:
     # otherwise several kernels race to create the same new SQLite file.
     store = open_store()
-    retention = os.environ.get("PLEEGZORG_RETENTION_DAYS", "").strip()
-    if retention.isdigit() and int(retention) > 0:
-        removed = store.purge_older_than(int(retention))
+    retention = config.retention_days()
+    if retention:
+        removed = store.purge_older_than(retention)
         print(f"Bewaartermijn {retention} dagen: {removed} oude deelnemer(s) verwijderd.")
     store.close()
     argv = [

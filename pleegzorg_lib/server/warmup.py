@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -105,8 +104,7 @@ def baseline_paths(limit: int | None = None) -> list[str]:
 
 def preheat_limit() -> int | None:
     """``PLEEGZORG_PREHEAT_LIMIT``: at most this many worksheets keep a warm kernel."""
-    raw = os.environ.get("PLEEGZORG_PREHEAT_LIMIT", "").strip()
-    return int(raw) if raw.isdigit() else None
+    return config.preheat_limit()
 
 
 class SessionWarmup:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import html
 import logging
-import os
 import tempfile
 import threading
 from datetime import datetime
@@ -19,6 +18,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from .. import config
 from ..analysis import K_MIN, answers_frame, compare_by_role, summarize_question
 from ..export import (
     ReportError,
@@ -85,7 +85,7 @@ class LiveView:
         self._stop = threading.Event()
         self._lock = threading.RLock()
         self._moderation_state: dict[str, Any] = {}
-        base = os.environ.get("PLEEGZORG_BASE_URL", "").rstrip("/")
+        base = config.base_url() or ""
         link = (
             f"{base}/voila/render/" if base else "../"
         ) + f"{participant_path}?sessie={session.code}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import html
 import logging
-import os
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
+from .. import config
 from ..content.yearplan import plan_ics, when_text, where_text
 from ..i18n import t
 from ..model import Catalog
@@ -101,7 +101,7 @@ class YearPlanPanel:
         self._link_prefix = "../" * depth  # from /voila/render/<page> to /voila/render/
         network = catalog.network(plan.network_id)
         name = network.name if network else plan.network_id
-        base_url = os.environ.get("PLEEGZORG_BASE_URL") or None
+        base_url = config.base_url()
         filename = f"jaarplan-{plan.network_id}-{plan.year}.ics"
         uri = ics_data_uri(plan_ics(plan, catalog, base_url))
         minutes = plan.typical_minutes

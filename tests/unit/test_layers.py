@@ -74,3 +74,36 @@ def test_the_participant_page_does_not_load_pandas() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_config_reads_the_pleegzorg_settings() -> None:
+    """``PLEEGZORG_*`` variables are read in ``config.py`` alone: one place that lists every
+    setting. (Writing them for child processes, as the server does for its kernels, is fine.
+    Voilà's and JupyterHub's own variables are read where their protocols are spoken:
+    ``request.py``, ``server/hub.py``.)"""
+    import ast
+    from pathlib import Path
+
+    root = Path(pleegzorg_lib.__file__).parent
+    readers = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "config.py" and path.parent == root:
+            continue
+        tree = ast.parse(path.read_text(), str(path))
+        for node in ast.walk(tree):
+            # os.environ.get("PLEEGZORG_…"), os.getenv("PLEEGZORG_…"), os.environ["PLEEGZORG_…"]
+            name = None
+            if isinstance(node, ast.Call) and node.args:
+                func = ast.unparse(node.func)
+                if func in ("os.environ.get", "os.getenv", "environ.get", "getenv"):
+                    name = node.args[0]
+            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+                if ast.unparse(node.value) in ("os.environ", "environ"):
+                    name = node.slice
+            if (
+                isinstance(name, ast.Constant)
+                and isinstance(name.value, str)
+                and name.value.startswith("PLEEGZORG_")
+            ):
+                readers.append(f"{path.relative_to(root)}:{node.lineno} {name.value}")
+    assert readers == []
