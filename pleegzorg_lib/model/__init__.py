@@ -1,6 +1,7 @@
 """The domain model: plain frozen dataclasses, no I/O and no widgets."""
 
 from .catalog import Catalog, LearningNetwork, Meeting, Role, Theme
+from .errors import AnswerError
 from .identity import (
     code_digest,
     new_resume_code,
@@ -10,7 +11,6 @@ from .identity import (
 from .worksheet import (
     DEFAULT_LIKERT_KEYS,
     DEFAULT_MAX_LENGTH,
-    AnswerError,
     Question,
     QuestionKind,
     Worksheet,

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .worksheet import AnswerError
+from .errors import AnswerError
 
 SECTOR_IDS = (
     "huishouden",

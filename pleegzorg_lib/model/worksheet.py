@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .errors import AnswerError
+from .netwerkkaart import validate_map
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 DEFAULT_MAX_LENGTH = 10_000
 
@@ -34,15 +37,6 @@ class QuestionKind(StrEnum):
     SCALE_0_10 = "scale_0_10"
     RANKING = "ranking"
     NETWORK_MAP = "network_map"  # a netwerkkaart: people around the centre (a JSON object)
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be stored. ``key`` and ``params`` select a catalog message."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(f"{key} {params}")
-        self.key = key
-        self.params = params
 
 
 def is_valid_id(value: str) -> bool:
@@ -150,8 +144,6 @@ class Question:
                 raise AnswerError("answer.invalid")
             return list(value)
         if kind == QuestionKind.NETWORK_MAP:
-            from .netwerkkaart import validate_map
-
             return validate_map(value)
         raise AnswerError("answer.invalid")  # pragma: no cover - enum is exhaustive
 

@@ -27,8 +27,8 @@ from ..model.netwerkkaart import (
 from ..model.netwerkkaart_metrics import metrics
 from ._lean import layout_of
 from ._sync import on_click_after_edits
+from ._view import QuestionView
 from .netwerkkaart_render import person_line, render_drawing, render_metrics, render_prompts
-from .questions import QuestionView
 
 __all__ = ["NetworkMapView", "render_drawing", "render_metrics", "render_prompts"]
 

@@ -30,9 +30,10 @@ from ..model import (
 from ..model.signposting import Signposting
 from ..store import Participant, SQLStore
 from ._sync import on_click_after_edits
+from ._view import QuestionView
 from .header import NAME_LIMIT, Header
 from .poll import PollArea
-from .questions import QuestionView, build_question
+from .questions import build_question
 from .rights import RightsPanel
 from .signpost import PageHelp, SignpostView
 

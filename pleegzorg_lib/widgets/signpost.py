@@ -13,7 +13,7 @@ from ..model import Catalog, Question
 from ..model.signposting import Helper, Signposting
 
 if TYPE_CHECKING:
-    from .questions import QuestionView
+    from ._view import QuestionView
 
 
 def _helper_html(helper: Helper) -> str:

@@ -97,9 +97,12 @@ def test_only_config_reads_the_pleegzorg_settings() -> None:
                 func = ast.unparse(node.func)
                 if func in ("os.environ.get", "os.getenv", "environ.get", "getenv"):
                     name = node.args[0]
-            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-                if ast.unparse(node.value) in ("os.environ", "environ"):
-                    name = node.slice
+            elif (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.ctx, ast.Load)
+                and ast.unparse(node.value) in ("os.environ", "environ")
+            ):
+                name = node.slice
             if (
                 isinstance(name, ast.Constant)
                 and isinstance(name.value, str)
@@ -107,3 +110,80 @@ def test_only_config_reads_the_pleegzorg_settings() -> None:
             ):
                 readers.append(f"{path.relative_to(root)}:{node.lineno} {name.value}")
     assert readers == []
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module → the package's modules it imports, at the top or inside functions (a lazy
+    import is a dependency too). ``from ..model import Question`` counts as an import of the
+    module the package takes ``Question`` from (``model.worksheet``), not of the package."""
+    import ast
+    from pathlib import Path
+
+    root = Path(pleegzorg_lib.__file__).parent
+
+    def name_of(path: Path) -> str:
+        parts = ["pleegzorg_lib", *path.relative_to(root).with_suffix("").parts]
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    paths = {name_of(p): p for p in root.rglob("*.py")}
+    packages = {m for m, p in paths.items() if p.name == "__init__.py"}
+    imports: dict[str, list[tuple[str, list[str]]]] = {}
+    for module, path in paths.items():
+        here = module if module in packages else module.rsplit(".", 1)[0]
+        found = []
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                base = here.split(".")[: len(here.split(".")) - max(0, node.level - 1)]
+                target = (
+                    ".".join(base + ([node.module] if node.module else []))
+                    if node.level
+                    else node.module or ""
+                )
+                found.append((target, [a.name for a in node.names]))
+            elif isinstance(node, ast.Import):
+                found.extend((a.name, []) for a in node.names)
+        imports[module] = found
+    # which module a package's name comes from (its __init__'s relative imports)
+    origin: dict[tuple[str, str], str] = {}
+    for package in packages:
+        for target, names in imports[package]:
+            for name in names:
+                if target in paths and target != package:
+                    origin[(package, name)] = target
+    graph: dict[str, set[str]] = {m: set() for m in paths if m not in packages}
+    for module in graph:
+        for target, names in imports[module]:
+            for name in names or [""]:
+                dep = f"{target}.{name}" if f"{target}.{name}" in paths else target
+                dep = origin.get((target, name), dep)
+                if dep in graph and dep != module:
+                    graph[module].add(dep)
+    return graph
+
+
+def test_no_module_imports_itself_round_a_cycle() -> None:
+    """Two modules that need each other are one module in two files: break it with a third
+    (``model/errors.py``, ``widgets/_view.py``). Lazy imports count."""
+    graph = _import_graph()
+    cycles = []
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        path.append(module)
+        for dep in sorted(graph[module]):
+            if state.get(dep) == 1:
+                cycles.append(path[path.index(dep) :] + [dep])
+            elif dep not in state:
+                visit(dep)
+        path.pop()
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    assert cycles == []
+    # the two cycles this replaced stay broken
+    assert "pleegzorg_lib.model.worksheet" not in graph["pleegzorg_lib.model.netwerkkaart"]
+    assert "pleegzorg_lib.widgets.questions" not in graph["pleegzorg_lib.widgets.netwerkkaart"]
