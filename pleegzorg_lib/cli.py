@@ -61,22 +61,20 @@ def _session_create(args: argparse.Namespace) -> int:
     from .sessions import SessionError, create_session
     from .store import open_store
 
-    store = open_store()
     try:
-        links = create_session(
-            store,
-            network_id=args.network,
-            worksheet_id=args.worksheet,
-            title=args.title,
-            date=args.date,
-            base=args.base_url,
-            expected=args.expect,
-        )
+        with open_store() as store:
+            links = create_session(
+                store,
+                network_id=args.network,
+                worksheet_id=args.worksheet,
+                title=args.title,
+                date=args.date,
+                base=args.base_url,
+                expected=args.expect,
+            )
     except SessionError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    finally:
-        store.close()
     print(f"Bijeenkomst: {links.session.title}")
     print(f"Deelnamecode: {links.session.code}")
     print(f"Link voor deelnemers: {links.participant_url}")
@@ -111,23 +109,21 @@ def _export_session(args: argparse.Namespace) -> int:
     from .model import normalize_session_code
     from .store import open_store
 
-    store = open_store()
     try:
-        data = collect_session(store, normalize_session_code(args.code) or args.code)
-        _write_export(
-            args.output,
-            args.format,
-            {
-                "html": lambda: report_html(data),
-                "md": lambda: report_markdown(data),
-                "csv": lambda: answers_csv(store, data),
-            },
-        )
+        with open_store() as store:
+            data = collect_session(store, normalize_session_code(args.code) or args.code)
+            _write_export(
+                args.output,
+                args.format,
+                {
+                    "html": lambda: report_html(data),
+                    "md": lambda: report_markdown(data),
+                    "csv": lambda: answers_csv(store, data),
+                },
+            )
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    finally:
-        store.close()
     print(f"Verslag geschreven: {args.output}")
     return 0
 
@@ -142,11 +138,8 @@ def _export_agenda(args: argparse.Namespace) -> int:
         known = ", ".join(n.id for n in catalog.networks)
         print(t("cli.unknown_network", id=args.network, known=known), file=sys.stderr)
         return 2
-    store = open_store()
-    try:
+    with open_store() as store:
         items = store.agenda_items(args.network)
-    finally:
-        store.close()
     Path(args.output).write_text(agenda_csv(items, catalog), encoding="utf-8")
     print(t("cli.agenda_written", path=args.output, n=len([i for i in items if not i.hidden])))
     return 0
@@ -169,27 +162,25 @@ def _export_participant(args: argparse.Namespace) -> int:
     )
     from .store import open_store
 
-    store = open_store()
     try:
-        person = _participant_by_code(store, args.code)
-        if person is None:
-            print(t("cli.code.unknown"), file=sys.stderr)
-            return 2
-        data = collect_participant(store, person)
-        _write_export(
-            args.output,
-            args.format,
-            {
-                "html": lambda: participant_html(data),
-                "md": lambda: participant_markdown(data),
-                "json": lambda: participant_json(data),
-            },
-        )
+        with open_store() as store:
+            person = _participant_by_code(store, args.code)
+            if person is None:
+                print(t("cli.code.unknown"), file=sys.stderr)
+                return 2
+            data = collect_participant(store, person)
+            _write_export(
+                args.output,
+                args.format,
+                {
+                    "html": lambda: participant_html(data),
+                    "md": lambda: participant_markdown(data),
+                    "json": lambda: participant_json(data),
+                },
+            )
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    finally:
-        store.close()
     print(f"Geschreven: {args.output}")
     return 0
 
@@ -197,8 +188,7 @@ def _export_participant(args: argparse.Namespace) -> int:
 def _forget(args: argparse.Namespace) -> int:
     from .store import open_store
 
-    store = open_store()
-    try:
+    with open_store() as store:
         person = _participant_by_code(store, args.code)
         if person is None:
             print(t("cli.code.unknown"), file=sys.stderr)
@@ -209,8 +199,6 @@ def _forget(args: argparse.Namespace) -> int:
                 print(t("cli.forget.cancelled"))
                 return 1
         rows = store.forget_participant(person.id)
-    finally:
-        store.close()
     print(t("cli.forget.done", rows=rows))
     return 0
 
@@ -229,11 +217,8 @@ def _purge(args: argparse.Namespace) -> int:
         )
         return 2
     days = int(text[:-1])
-    store = open_store()
-    try:
+    with open_store() as store:
         count = store.purge_older_than(days)
-    finally:
-        store.close()
     print(t("cli.purge.done", count=count, days=days))
     return 0
 
@@ -260,11 +245,8 @@ def _db_open(_args: argparse.Namespace):  # noqa: ANN202 - small CLI helper
 def _db_current(args: argparse.Namespace) -> int:
     from .store.migrations import HEAD
 
-    store = _db_open(args)
-    try:
+    with _db_open(args) as store:
         revision, legacy = _schema_state(store)
-    finally:
-        store.close()
     if revision is None:
         state = t("cli.db.empty") if legacy is None else t("cli.db.legacy", version=legacy)
     else:
@@ -275,12 +257,9 @@ def _db_current(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    store = _db_open(args)
-    try:
+    with _db_open(args) as store:
         revision, legacy = _schema_state(store)
         _before, after = store.migrate()
-    finally:
-        store.close()
     if revision == after:
         print(t("cli.db.up_to_date", revision=after))
         return 0

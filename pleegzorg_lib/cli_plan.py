@@ -63,11 +63,8 @@ def run_plan(args: argparse.Namespace) -> int:
         return 2
     plan = load_plan(data_dir, args.network, catalog=catalog)
     base_url = args.base_url or config.base_url()
-    store = open_store()
-    try:
+    with open_store() as store:
         counts = store.attendance_counts(plan.network_id)
-    finally:
-        store.close()
     print(format_plan(plan, catalog, counts, base_url), end="")
     target = Path(args.ics or f"jaarplan-{plan.network_id}-{plan.year}.ics")
     text = plan_ics(plan, catalog, base_url)

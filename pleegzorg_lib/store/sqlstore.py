@@ -276,6 +276,13 @@ class SQLStore(SessionsMixin, RightsMixin, ToolsMixin, DirectoryMixin):
         """Release the engine's connections."""
         self.engine.dispose()
 
+    def __enter__(self) -> SQLStore:
+        """``with open_store() as store:`` closes the store however the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # -- participants --------------------------------------------------------------------
     def create_participant(
         self, *, role_id: str | None = None, display_name: str | None = None

@@ -163,3 +163,25 @@ def test_sqlite_on_a_network_share_is_refused_with_a_clear_message(monkeypatch, 
     monkeypatch.setattr(sqlstore, "filesystem_type", lambda p, m=None: real(p, share))
     with pytest.raises(StoreError, match="netwerkschijf"):
         open_store(f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_the_store_closes_at_the_end_of_a_with_block(db_path: Path) -> None:
+    import pytest
+
+    from pleegzorg_lib.store import open_store
+
+    closed: list[str] = []
+
+    def watch(store):  # noqa: ANN001, ANN202 - records the close, then closes for real
+        original = store.close
+        store.close = lambda: (closed.append("closed"), original())
+        return store
+
+    with watch(open_store(f"sqlite:///{db_path}")) as store:
+        participant, code = store.create_participant()
+        assert closed == []
+    assert closed == ["closed"]
+    with pytest.raises(RuntimeError), watch(open_store(f"sqlite:///{db_path}")) as again:
+        assert again.participant_by_code(code).id == participant.id
+        raise RuntimeError("the block fails: the store is closed all the same")
+    assert closed == ["closed", "closed"]
