@@ -46,6 +46,7 @@ $(CHP): | system-deps
 test: $(STAMP) system-deps $(CHP)
 	$(VENV)/bin/ruff check pleegzorg_lib tests
 	$(VENV)/bin/ruff format --check pleegzorg_lib tests benchmarks
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pleegzorg check --no-execute
 	$(PY) -m pytest -m "not browser and not notebooks" -n 2
 	$(PY) -m pytest -m "browser or notebooks"

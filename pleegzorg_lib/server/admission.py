@@ -205,7 +205,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         self.gate = Gate(self, kernel_limit())
         log.info("kernel limit: %d (PLEEGZORG_MAX_KERNELS to change)", self.gate.limit)
 
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         env = kwargs.get("env") or {}
         reservation = _current.get()
         if env.get("VOILA_PREHEAT") == "True":  # a pool being filled: only while there is room

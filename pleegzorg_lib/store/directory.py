@@ -6,7 +6,7 @@ Only the tool that asks for consent reads values, and it shows only those who sa
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -99,7 +99,7 @@ class DirectoryMixin:
         return list(people.values())
 
 
-def _latest_first(rows: list[Any]) -> Iterator[Any]:
+def _latest_first(rows: Sequence[Any]) -> Iterator[Any]:
     # Rows come oldest first per participant; walk them backwards so setdefault keeps the
     # most recent value of a question answered in several sessions.
     return reversed(rows)

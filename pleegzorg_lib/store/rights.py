@@ -184,7 +184,7 @@ class RightsMixin:
                 query = query.where(participants.c.id.not_in(recent))
             rows = conn.execute(query).all()
         for row in rows:
-            RightsMixin.forget_participant(self, row.id)  # type: ignore[arg-type]
+            RightsMixin.forget_participant(self, row.id)
         return len(rows)
 
 

@@ -252,7 +252,7 @@ class SessionsMixin:
                 .where((polls.c.session_code == code) & polls.c.closed_at.is_(None))
                 .values(closed_at=now)
             )
-            poll_id = conn.execute(
+            inserted = conn.execute(
                 insert(polls).values(
                     session_code=code,
                     kind=kind,
@@ -260,7 +260,9 @@ class SessionsMixin:
                     options_json=json.dumps(list(options), ensure_ascii=False),
                     created_at=now,
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+            assert inserted is not None  # an INSERT always has one
+            poll_id = inserted[0]
         return Poll(
             id=int(poll_id),
             session_code=code,

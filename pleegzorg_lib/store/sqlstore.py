@@ -200,7 +200,7 @@ class SQLStore(SessionsMixin, RightsMixin, ToolsMixin, DirectoryMixin):
         blocking ``flock`` queues them in the kernel instead; it is released when the
         process dies (kill -9 included). Re-entrant per thread.
         """
-        if self._lock_path is None or getattr(self._held, "depth", 0):
+        if self._lock_path is None or getattr(self._held, "depth", 0) > 0:
             self._held.depth = getattr(self._held, "depth", 0) + 1
             try:
                 yield

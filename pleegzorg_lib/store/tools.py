@@ -91,7 +91,9 @@ class ToolsMixin:
                     hidden=False,
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None  # an INSERT always has one
+            return int(key[0])
 
     def agenda_items(
         self: _HasConnections,

@@ -24,7 +24,7 @@ depends_on = None
 SCHEMA_VERSION = 3
 
 
-def _tables() -> list[tuple[str, list[sa.SchemaItem]]]:
+def _tables() -> list[tuple[str, list[sa.schema.SchemaItem]]]:
     tz = sa.DateTime(timezone=True)
     pid = "pz_participants.id"
     return [
