@@ -19,11 +19,11 @@ __version__ = "0.1.0"
 #: Public name → the module that defines it; imported on first use, so the CLI and the model
 #: do not pay for importing ipywidgets.
 _LAZY = {
-    "worksheet": ".authoring",
-    "WorksheetPage": ".authoring",
-    "live_view": ".facilitator",
-    "new_session_form": ".facilitator",
-    "intervisie_timer": ".facilitator",
+    "worksheet": ".pages.worksheet",
+    "WorksheetPage": ".pages.worksheet",
+    "live_view": ".pages.facilitator",
+    "new_session_form": ".pages.facilitator",
+    "intervisie_timer": ".pages.facilitator",
 }
 
 __all__ = [
@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 if _typing.TYPE_CHECKING:  # pragma: no cover
-    from .authoring import WorksheetPage, worksheet
-    from .facilitator import intervisie_timer, live_view, new_session_form
+    from .pages.facilitator import intervisie_timer, live_view, new_session_form
+    from .pages.worksheet import WorksheetPage, worksheet
 
 
 def __getattr__(name: str) -> _typing.Any:

@@ -58,7 +58,8 @@ def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     db = tmp_path / "store" / "pleegzorg.db"
     monkeypatch.setenv("PLEEGZORG_DATABASE_URL", f"sqlite:///{db}")
     monkeypatch.setenv("PLEEGZORG_LANG", "nl")
-    # A kernel's request environment (set by pleegzorg_lib.request) must not reach the next test.
+    # A kernel's request environment (set by pages/_voila_request.py) must not reach the
+    # next test.
     monkeypatch.setenv("QUERY_STRING", "")
     monkeypatch.delenv("QUERY_STRING")
     yield db

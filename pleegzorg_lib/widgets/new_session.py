@@ -11,7 +11,7 @@ import ipywidgets as w
 from .. import config
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
-from ..sessions import MAX_EXPECTED, SessionError, create_session, server_room
+from ..services.sessions import MAX_EXPECTED, SessionError, create_session, server_room
 from ..store import SQLStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits

@@ -32,10 +32,18 @@ def resume_code(page: Page) -> str:
 
 
 def type_open(page: Page, qid: str, text: str) -> None:
-    field = question(page, qid).locator("textarea")
+    """Type ``text`` into an open question. When it replaces an answer that was saved, wait
+    until the page shows the change as unsaved: otherwise a ``wait_saved`` right after could
+    see the mark of the previous save and the test move on before this one is stored."""
+    box = question(page, qid)
+    field = box.locator("textarea")
+    was_saved = "pz-saved" in (box.get_attribute("class") or "").split()
+    changed = field.input_value() != text
     field.click()
     field.fill(text)
     field.blur()
+    if was_saved and changed:
+        expect(box).not_to_have_class(re.compile(r"\bpz-saved\b"), timeout=15_000)
 
 
 def pick_radio(page: Page, qid: str, label: str) -> None:

@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pleegzorg_lib import config
 from pleegzorg_lib.content import notebook_paths
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, VoilaServer

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pleegzorg_lib.export import collect_session, report_html
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from ..conftest import REPO

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, free_port

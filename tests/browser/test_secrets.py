@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, free_port

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from pleegzorg_lib import config
 from pleegzorg_lib.content.dossier import load_dossier
 from pleegzorg_lib.content.yearplan import load_plan
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, VoilaServer

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from playwright.sync_api import expect
 
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, VoilaServer

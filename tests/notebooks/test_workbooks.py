@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from pleegzorg_lib import config
-from pleegzorg_lib.checking import check, hygiene_problems
+from pleegzorg_lib.authoring.check import check, hygiene_problems
 from pleegzorg_lib.content import notebook_paths
 
 pytestmark = [pytest.mark.notebooks, pytest.mark.slow]

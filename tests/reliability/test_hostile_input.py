@@ -21,7 +21,7 @@ from pleegzorg_lib.export import (
 )
 from pleegzorg_lib.i18n import t
 from pleegzorg_lib.model import AnswerError, Question, QuestionKind
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 
 from ..conftest import REPO
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from pleegzorg_lib import config
-from pleegzorg_lib.checking import check
+from pleegzorg_lib.authoring.check import check
+from pleegzorg_lib.authoring.scaffold import ScaffoldError, scaffold_worksheet, slugify
 from pleegzorg_lib.cli import main
 from pleegzorg_lib.content import (
     find_worksheet,
@@ -22,7 +23,6 @@ from pleegzorg_lib.content import (
 )
 from pleegzorg_lib.export.worksheet import worksheet_print_html
 from pleegzorg_lib.model import QuestionKind
-from pleegzorg_lib.scaffold import ScaffoldError, scaffold_worksheet, slugify
 from pleegzorg_lib.server import render_landing
 
 SIX_KINDS = {
@@ -256,7 +256,7 @@ def test_export_worksheet_writes_html_and_pdf(
 
 def test_check_accepts_a_single_notebook(tmp_path) -> None:
     from pleegzorg_lib import config
-    from pleegzorg_lib.checking import check
+    from pleegzorg_lib.authoring.check import check
 
     one = config.workbooks_dir() / "breakdown" / "puberteit.ipynb"
     assert check(one, execute=False).problems == []

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from pleegzorg_lib import config
-from pleegzorg_lib.checking import ProgressBar, check
+from pleegzorg_lib.authoring.check import ProgressBar, check
 from pleegzorg_lib.cli import main
 from pleegzorg_lib.store import open_store
 
@@ -247,7 +247,7 @@ def test_a_prompt_asking_for_names_or_contact_details_is_reported_with_its_cell(
 
 
 def test_saying_not_to_write_names_is_not_asking_for_them() -> None:
-    from pleegzorg_lib.checking import asks_identity
+    from pleegzorg_lib.authoring.check import asks_identity
 
     assert asks_identity("Schrijf geen namen of andere gegevens op. Noem niemand bij naam.") == []
     assert asks_identity("Zet kinderen erop met hun rol, nooit met hun voornaam.") == []

@@ -16,7 +16,7 @@ def test_lower_layers_do_not_import_ipywidgets() -> None:
         "import sys\n"
         "import pleegzorg_lib.model, pleegzorg_lib.content, pleegzorg_lib.store, "
         "pleegzorg_lib.i18n, pleegzorg_lib.server.landing, pleegzorg_lib.cli, "
-        "pleegzorg_lib.analysis, pleegzorg_lib.export, pleegzorg_lib.sessions\n"
+        "pleegzorg_lib.analysis, pleegzorg_lib.export, pleegzorg_lib.services.sessions\n"
         "bad = [m for m in ('ipywidgets', 'traitlets', 'IPython') if m in sys.modules]\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
@@ -56,8 +56,8 @@ def test_public_api_is_declared() -> None:
     assert set(pleegzorg_lib.__all__) <= set(dir(pleegzorg_lib))
     for name in pleegzorg_lib.__all__:
         assert getattr(pleegzorg_lib, name) is not None
-    assert pleegzorg_lib.worksheet.__module__ == "pleegzorg_lib.authoring"
-    assert pleegzorg_lib.live_view.__module__ == "pleegzorg_lib.facilitator"
+    assert pleegzorg_lib.worksheet.__module__ == "pleegzorg_lib.pages.worksheet"
+    assert pleegzorg_lib.live_view.__module__ == "pleegzorg_lib.pages.facilitator"
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         pleegzorg_lib.nope  # noqa: B018
     for name in model.__all__:
@@ -68,7 +68,7 @@ def test_the_participant_page_does_not_load_pandas() -> None:
     """A worksheet kernel stays lean: pandas is for facilitators and reports only."""
     code = (
         "import sys\n"
-        "import pleegzorg_lib.authoring, pleegzorg_lib.export\n"
+        "import pleegzorg_lib.pages.worksheet, pleegzorg_lib.export\n"
         "heavy = [m for m in ('pandas', 'numpy', 'pleegzorg_lib.analysis') if m in sys.modules]\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"
     )

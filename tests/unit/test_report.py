@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from pleegzorg_lib.export import answers_csv, collect_session, md_text, report_html, report_markdown
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.services.sessions import create_session
 
 WS = "informele-steun"
 HOSTILE = '<img src=x onerror="window.__pz=1"> =HYPERLINK("http://x") *vet* $x$'

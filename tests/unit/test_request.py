@@ -11,7 +11,7 @@ import threading
 import pytest
 from websockets.sync.server import serve
 
-from pleegzorg_lib import request
+from pleegzorg_lib.pages import _voila_request as request
 
 
 @pytest.fixture

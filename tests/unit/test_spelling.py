@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pleegzorg_lib import config, spelling
+from pleegzorg_lib import config
+from pleegzorg_lib.authoring import spelling
 from pleegzorg_lib.i18n import CATALOGS
 
 # ``make test`` installs hunspell-nl (make system-deps): without it these tests fail with the

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pleegzorg_lib import config
-from pleegzorg_lib.cli_plan import add_plan_parser, format_plan
+from pleegzorg_lib.cli.plan import add_plan_parser, format_plan
 from pleegzorg_lib.content import ContentError, load_catalog
 from pleegzorg_lib.content.yearplan import load_plan, plan_ics, plan_networks, when_text
 from pleegzorg_lib.model.yearplan import (

@@ -6,7 +6,8 @@ import ipywidgets as w
 import nbformat
 import pytest
 
-from pleegzorg_lib import authoring, config
+from pleegzorg_lib import config
+from pleegzorg_lib.pages import worksheet as page_api
 from pleegzorg_lib.widgets._lean import SharedModelError
 
 
@@ -33,9 +34,9 @@ def test_changing_a_shared_default_fails_loudly_instead_of_changing_every_widget
 def test_a_worksheet_page_has_few_models(store, monkeypatch) -> None:
     """informele-steun (11 questions) had 330 models before sharing; fewer models mean less
     memory per kernel and less to send when the page opens."""
-    monkeypatch.setattr(authoring, "_default_store", lambda: store)
-    monkeypatch.setattr(authoring, "display", lambda *_a, **_k: None)
-    monkeypatch.setattr(authoring, "_BUILT", [])
+    monkeypatch.setattr(page_api, "_default_store", lambda: store)
+    monkeypatch.setattr(page_api, "display", lambda *_a, **_k: None)
+    monkeypatch.setattr(page_api, "_BUILT", [])
     before = set(w.widgets.widget._instances)
     nb = nbformat.read(config.workbooks_dir() / "breakdown/informele-steun.ipynb", as_version=4)
     namespace: dict[str, object] = {}

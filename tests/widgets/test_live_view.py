@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pleegzorg_lib.export import collect_session, report_html
-from pleegzorg_lib.facilitator import live_view, open_live_view
-from pleegzorg_lib.sessions import create_session
+from pleegzorg_lib.pages.facilitator import live_view, open_live_view
+from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.widgets.facilitator import REPORT_TAB, LiveView
 
 WS = "informele-steun"

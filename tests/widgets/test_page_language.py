@@ -9,8 +9,9 @@ import ipywidgets as w
 import nbformat
 import pytest
 
-from pleegzorg_lib import authoring, config
+from pleegzorg_lib import config
 from pleegzorg_lib.i18n import CATALOGS, current_language, set_language
+from pleegzorg_lib.pages import worksheet as page_api
 
 NOTEBOOK = "breakdown/puberteit.ipynb"
 
@@ -23,13 +24,13 @@ def _dutch_again():
 
 def _run(
     store, monkeypatch, query: str | None, rel: str = NOTEBOOK
-) -> tuple[authoring.WorksheetPage, list]:
+) -> tuple[page_api.WorksheetPage, list]:
     """Execute the real notebook as a kernel does; return the page and what it displayed."""
     shown: list = []
-    monkeypatch.setattr(authoring, "_default_store", lambda: store)
-    monkeypatch.setattr(authoring, "display", lambda obj, **_k: shown.append(obj))
-    monkeypatch.setattr(authoring, "_BUILT", [])
-    monkeypatch.setattr(authoring, "_query_string", lambda: query)
+    monkeypatch.setattr(page_api, "_default_store", lambda: store)
+    monkeypatch.setattr(page_api, "display", lambda obj, **_k: shown.append(obj))
+    monkeypatch.setattr(page_api, "_BUILT", [])
+    monkeypatch.setattr(page_api, "_query_string", lambda: query)
     nb = nbformat.read(config.workbooks_dir() / rel, as_version=4)
     namespace: dict[str, object] = {}
     for cell in nb.cells:
@@ -53,7 +54,7 @@ def _texts(widget: w.Widget) -> str:
     return "\n".join(out)
 
 
-def _question_box(ws: authoring.WorksheetPage, qid: str) -> w.Widget:
+def _question_box(ws: page_api.WorksheetPage, qid: str) -> w.Widget:
     return ws.runner.views[qid].box
 
 
@@ -62,7 +63,7 @@ def test_english_request_rebuilds_the_page_in_english_in_the_same_slots(store, m
     assert current_language() == "en"
     runner = ws.runner
     assert runner.participant is not None  # bound after the rebuild
-    assert [runner] == authoring._BUILT  # check and tests see the page that is shown
+    assert [runner] == page_api._BUILT  # check and tests see the page that is shown
     # Nothing new was displayed: the slots the Dutch build showed now hold the English parts.
     assert all("pz-slot" in s._dom_classes for s in shown)
     assert shown[0].children == (runner.header.box,)

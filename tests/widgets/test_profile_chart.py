@@ -12,11 +12,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pleegzorg_lib import authoring, config
+from pleegzorg_lib import config
 from pleegzorg_lib.content import find_worksheet, load_worksheet
 from pleegzorg_lib.content.tool_questions import reflection_cycle_questions, vakmanschap_questions
 from pleegzorg_lib.content.tools import load_vakmanschap
 from pleegzorg_lib.model.tools import DevelopmentTask, TaskPrompt, VakmanschapSpec
+from pleegzorg_lib.pages import worksheet as page_api
 from pleegzorg_lib.widgets import WorksheetRunner
 from pleegzorg_lib.widgets.profile import ProfileChart
 
@@ -161,15 +162,15 @@ def test_running_the_notebook_builds_the_questions_read_from_its_text(
 ) -> None:
     """What the facilitator view reads statically is exactly what the page builds."""
     root = config.workbooks_dir()
-    monkeypatch.setattr(authoring, "_default_store", lambda: store)
-    monkeypatch.setattr(authoring, "display", lambda *_a, **_k: None)
-    monkeypatch.setattr(authoring, "_BUILT", [])
+    monkeypatch.setattr(page_api, "_default_store", lambda: store)
+    monkeypatch.setattr(page_api, "display", lambda *_a, **_k: None)
+    monkeypatch.setattr(page_api, "_BUILT", [])
     nb = nbformat.read(root / rel, as_version=4)
     namespace: dict[str, object] = {}
     for cell in nb.cells:
         if cell.cell_type == "code":
             exec(compile(cell.source, rel, "exec"), namespace)  # noqa: S102 - our own notebook
-    (runner,) = authoring._BUILT
+    (runner,) = page_api._BUILT
     static = load_worksheet(find_worksheet(root, catalog, Path(rel).stem), root).questions
     assert runner.question_ids == [q.id for q in static]
     assert [v.question for v in runner.views.values()] == list(static)

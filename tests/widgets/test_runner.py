@@ -254,7 +254,7 @@ def test_display_name_is_saved_and_limited(info, catalog, store) -> None:
 def test_unreachable_store_at_page_start_gives_a_message_not_a_traceback(
     info, catalog, store, db_path
 ) -> None:
-    from pleegzorg_lib.authoring import WorksheetPage
+    from pleegzorg_lib.pages.worksheet import WorksheetPage
 
     page = WorksheetPage(WorksheetRunner(info, catalog, store=store))
     page.open_question("q", "Vraag?")

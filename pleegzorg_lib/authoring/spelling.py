@@ -37,7 +37,7 @@ from pathlib import Path
 
 import yaml
 
-from . import i18n
+from .. import i18n
 
 #: Where the project word list lives, relative to the data folder.
 WORD_LIST = Path("spelling") / "woordenlijst.txt"

@@ -24,16 +24,16 @@ from typing import Any, TextIO
 
 import nbformat
 
-from . import config
-from .content import (
+from .. import config
+from ..content import (
     ContentError,
     load_catalog,
     notebook_paths,
     read_worksheet_info,
 )
-from .content.questions import questions_in_source
-from .i18n import t
-from .model import Question, QuestionKind, WorksheetInfo
+from ..content.questions import questions_in_source
+from ..i18n import t
+from ..model import Question, QuestionKind, WorksheetInfo
 
 MAX_CODE_LINES = 40
 REPORT_MARKER = "PLEEGZORG-REPORT:"
@@ -214,7 +214,7 @@ def _answer_store(database_url: str | None) -> Any:
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists():
             return None
-    from .store import open_store
+    from ..store import open_store
 
     try:
         store = open_store(url, migrate=False)
@@ -233,7 +233,7 @@ def execute_worksheet(
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(
         nbformat.v4.new_code_cell(
-            f"import pleegzorg_lib.authoring as _pz\nprint({REPORT_MARKER!r} + _pz.report())"
+            f"import pleegzorg_lib.pages.worksheet as _pz\nprint({REPORT_MARKER!r} + _pz.report())"
         )
     )
     # The kernel gets its settings through its own environment (not os.environ), so several

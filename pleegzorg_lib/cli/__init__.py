@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import config
-from .cli_author import add_export_worksheet_parser
-from .cli_plan import add_plan_parser
-from .content import ContentError, load_catalog, load_worksheet_index
-from .i18n import t
-from .scaffold import add_new_parser
+from .. import config
+from ..authoring.scaffold import add_new_parser
+from ..content import ContentError, load_catalog, load_worksheet_index
+from ..i18n import t
+from .export_worksheet import add_export_worksheet_parser
+from .plan import add_plan_parser
 
 
 def _catalog(_args: argparse.Namespace) -> int:
@@ -33,7 +33,7 @@ def _catalog(_args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .checking import ProgressBar, check
+    from ..authoring.check import ProgressBar, check
 
     root = Path(args.path) if args.path else None
     result = check(
@@ -58,8 +58,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _session_create(args: argparse.Namespace) -> int:
-    from .sessions import SessionError, create_session
-    from .store import open_store
+    from ..services.sessions import SessionError, create_session
+    from ..store import open_store
 
     try:
         with open_store() as store:
@@ -89,7 +89,7 @@ def _session_create(args: argparse.Namespace) -> int:
 
 def _write_export(output: str, fmt: str, render: dict[str, Callable[[], str]]) -> None:
     """Write one export; PDF is the HTML form printed by headless Chromium."""
-    from .export import html_to_pdf
+    from ..export import html_to_pdf
 
     target = Path(output)
     if fmt == "pdf":
@@ -99,15 +99,15 @@ def _write_export(output: str, fmt: str, render: dict[str, Callable[[], str]]) -
 
 
 def _export_session(args: argparse.Namespace) -> int:
-    from .export import (
+    from ..export import (
         ReportError,
         answers_csv,
         collect_session,
         report_html,
         report_markdown,
     )
-    from .model import normalize_session_code
-    from .store import open_store
+    from ..model import normalize_session_code
+    from ..store import open_store
 
     try:
         with open_store() as store:
@@ -129,9 +129,9 @@ def _export_session(args: argparse.Namespace) -> int:
 
 
 def _export_agenda(args: argparse.Namespace) -> int:
-    from .content import cached_catalog
-    from .export import agenda_csv
-    from .store import open_store
+    from ..content import cached_catalog
+    from ..export import agenda_csv
+    from ..store import open_store
 
     catalog = cached_catalog(str(config.data_dir()))
     if catalog.network(args.network) is None:
@@ -146,21 +146,21 @@ def _export_agenda(args: argparse.Namespace) -> int:
 
 
 def _participant_by_code(store, typed: str):  # noqa: ANN001, ANN202 - small CLI helper
-    from .model import normalize_code
+    from ..model import normalize_code
 
     code = normalize_code(typed)
     return store.participant_by_code(code) if code else None
 
 
 def _export_participant(args: argparse.Namespace) -> int:
-    from .export import (
+    from ..export import (
         ReportError,
         collect_participant,
         participant_html,
         participant_json,
         participant_markdown,
     )
-    from .store import open_store
+    from ..store import open_store
 
     try:
         with open_store() as store:
@@ -186,7 +186,7 @@ def _export_participant(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from .store import open_store
+    from ..store import open_store
 
     with open_store() as store:
         person = _participant_by_code(store, args.code)
@@ -204,7 +204,7 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from .store import open_store
+    from ..store import open_store
 
     text = (args.older_than or "").strip().lower()
     if not text and config.retention_days():
@@ -224,7 +224,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _schema_state(store) -> tuple[str | None, int | None]:  # noqa: ANN001 - small CLI helper
-    from .store import migrations
+    from ..store import migrations
 
     with store.engine.connect() as conn:
         revision = migrations.current_revision(conn)
@@ -235,7 +235,7 @@ def _schema_state(store) -> tuple[str | None, int | None]:  # noqa: ANN001 - sma
 def _db_open(_args: argparse.Namespace):  # noqa: ANN202 - small CLI helper
     from sqlalchemy.engine import make_url
 
-    from .store import open_store
+    from ..store import open_store
 
     store = open_store(migrate=False)
     print(t("cli.db.database", url=make_url(store.url).render_as_string(hide_password=True)))
@@ -243,7 +243,7 @@ def _db_open(_args: argparse.Namespace):  # noqa: ANN202 - small CLI helper
 
 
 def _db_current(args: argparse.Namespace) -> int:
-    from .store.migrations import HEAD
+    from ..store.migrations import HEAD
 
     with _db_open(args) as store:
         revision, legacy = _schema_state(store)
@@ -272,7 +272,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server.app import serve
+    from ..server.app import serve
 
     serve(port=args.port, ip=args.ip, extra_args=args.voila_args)
     return 0
@@ -281,7 +281,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _cluster(args: argparse.Namespace) -> int:
     import signal
 
-    from .server.cluster import Cluster, server_count_default
+    from ..server.cluster import Cluster, server_count_default
 
     cluster = Cluster(port=args.port, ip=args.ip, servers=args.servers or server_count_default())
 

@@ -15,10 +15,10 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import config
-from .content import load_catalog, notebook_paths
-from .i18n import t
-from .model import is_valid_id
+from .. import config
+from ..content import load_catalog, notebook_paths
+from ..i18n import t
+from ..model import is_valid_id
 
 if TYPE_CHECKING:  # nbformat pulls in traitlets: the command line loads it only when used
     import nbformat

@@ -23,13 +23,13 @@ import ipywidgets as w
 from IPython.display import display
 from sqlalchemy.exc import OperationalError
 
-from . import config
-from .content import cached_catalog, find_worksheet, questions
-from .content.signposting import cached_signposting
-from .i18n import current_language, language_from_query, set_language, t
-from .model import Question
-from .store import SQLStore, open_store
-from .widgets import WorksheetRunner
+from .. import config
+from ..content import cached_catalog, find_worksheet, questions
+from ..content.signposting import cached_signposting
+from ..i18n import current_language, language_from_query, set_language, t
+from ..model import Question
+from ..store import SQLStore, open_store
+from ..widgets import WorksheetRunner
 
 __all__ = ["WorksheetPage", "report", "worksheet"]
 
@@ -57,9 +57,9 @@ def _query_string() -> str | None:
     """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab).
 
     Same protocol as ``voila.utils.get_query_string`` without importing Voilà in the kernel
-    (see :mod:`pleegzorg_lib.request`).
+    (see :mod:`pleegzorg_lib.pages._voila_request`).
     """
-    from .request import query_string
+    from ._voila_request import query_string
 
     return query_string()
 
@@ -254,8 +254,8 @@ class WorksheetPage:
     @_recorded
     def vakmanschap(self, id: str) -> None:
         """The four Vakmanschap development tasks as self-assessment, with a profile chart."""
-        from .content.tools import load_vakmanschap
-        from .widgets.profile import ProfileChart
+        from ..content.tools import load_vakmanschap
+        from ..widgets.profile import ProfileChart
 
         made = questions.vakmanschap(id)
         # The profile comes right before the question that asks where to focus.
@@ -269,7 +269,7 @@ class WorksheetPage:
     @_recorded
     def wie_weet_wat(self, id: str = "wie-weet-wat") -> None:
         """What I know and look for; suggests whom in the network to approach."""
-        from .widgets.wieweetwat import WieWeetWatPanel
+        from ..widgets.wieweetwat import WieWeetWatPanel
 
         self._add_all(questions.wie_weet_wat(id))
         panel = WieWeetWatPanel(self.runner, id)
@@ -280,8 +280,8 @@ class WorksheetPage:
     @_recorded
     def kennisdossier(self, theme: str | None = None) -> None:
         """A search box over the Kennisdossier (resources per theme in ``data/``)."""
-        from .content.dossier import load_dossier
-        from .widgets.dossier import DossierSearch
+        from ..content.dossier import load_dossier
+        from ..widgets.dossier import DossierSearch
 
         catalog = cached_catalog(str(config.data_dir()))
         search = DossierSearch(load_dossier(config.data_dir()), catalog, theme=theme)
@@ -296,7 +296,7 @@ class WorksheetPage:
     @_recorded
     def kennisagenda(self) -> None:
         """The network's Kennisagenda: submit research questions and vote on others'."""
-        from .widgets.agenda import AgendaPanel
+        from ..widgets.agenda import AgendaPanel
 
         panel = AgendaPanel(self.runner.store, self.runner.info.network_id, self.runner.catalog)
         self._show(panel.box)
@@ -305,8 +305,8 @@ class WorksheetPage:
     @_recorded
     def jaarplan(self, network: str | None = None) -> None:
         """The network's year plan with agendas; participants record their attendance."""
-        from .content.yearplan import load_plan
-        from .widgets.yearplan import YearPlanPanel
+        from ..content.yearplan import load_plan
+        from ..widgets.yearplan import YearPlanPanel
 
         network_id = network or self.runner.info.network_id
         plan = load_plan(config.data_dir(), network_id)

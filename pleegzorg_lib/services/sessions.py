@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date as date_type
 from urllib.parse import quote, urlencode
 
-from . import config
-from .content import cached_catalog, find_worksheet
-from .store import Session, SQLStore
+from .. import config
+from ..content import cached_catalog, find_worksheet
+from ..store import Session, SQLStore
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 FACILITATOR_PATH = "voila/render/facilitator/live.ipynb"

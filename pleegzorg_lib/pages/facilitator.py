@@ -8,14 +8,14 @@ from urllib.parse import parse_qs
 import ipywidgets as w
 from IPython.display import display
 
-from . import config
-from .authoring import _default_store, _query_string
-from .content import cached_catalog, find_worksheet, load_worksheet_index
-from .i18n import language_from_query, set_language, t
-from .model import normalize_session_code
-from .store import SQLStore
-from .widgets.facilitator import LiveView
-from .widgets.new_session import NewSessionForm
+from .. import config
+from ..content import cached_catalog, find_worksheet, load_worksheet_index
+from ..i18n import language_from_query, set_language, t
+from ..model import normalize_session_code
+from ..store import SQLStore
+from ..widgets.facilitator import LiveView
+from ..widgets.new_session import NewSessionForm
+from .worksheet import _default_store, _query_string
 
 __all__ = ["intervisie_timer", "live_view", "new_session_form", "open_live_view"]
 
@@ -78,8 +78,8 @@ def new_session_form(*, store: SQLStore | None = None) -> NewSessionForm:
 def intervisie_timer(format_id: str = "incidentmethode"):  # noqa: ANN201 - widget type lazy
     """Show the round timer of an intervisie format from ``data/tools/intervisie.yaml``."""
     _use_page_language()
-    from .content.tools import load_intervisie
-    from .widgets.intervisie import IntervisieTimer
+    from ..content.tools import load_intervisie
+    from ..widgets.intervisie import IntervisieTimer
 
     timer = IntervisieTimer(load_intervisie(config.data_dir(), format_id))
     display(timer.box)

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import config
-from .content import find_worksheet, load_catalog
-from .i18n import t
+from .. import config
+from ..content import find_worksheet, load_catalog
+from ..i18n import t
 
 __all__ = ["add_export_worksheet_parser", "run_export_worksheet"]
 
@@ -26,8 +26,8 @@ def _format(args: argparse.Namespace) -> str:
 
 def run_export_worksheet(args: argparse.Namespace) -> int:
     """Write the printable form of worksheet ``args.id`` to ``args.output``."""
-    from .export import ReportError, html_to_pdf
-    from .export.worksheet import worksheet_print_html
+    from ..export import ReportError, html_to_pdf
+    from ..export.worksheet import worksheet_print_html
 
     catalog = load_catalog(config.data_dir())
     root = config.workbooks_dir()

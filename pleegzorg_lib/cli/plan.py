@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import config
-from .content import load_catalog
-from .content.yearplan import load_plan, plan_ics, when_text, where_text
-from .i18n import t
-from .model import Catalog
-from .model.yearplan import YearPlan, agenda_lines
+from .. import config
+from ..content import load_catalog
+from ..content.yearplan import load_plan, plan_ics, when_text, where_text
+from ..i18n import t
+from ..model import Catalog
+from ..model.yearplan import YearPlan, agenda_lines
 
 
 def format_plan(
@@ -53,7 +53,7 @@ def format_plan(
 
 def run_plan(args: argparse.Namespace) -> int:
     """Print the plan of ``args.network`` with attendance counts and write the .ics."""
-    from .store import open_store
+    from ..store import open_store
 
     data_dir = config.data_dir()
     catalog = load_catalog(data_dir)
