@@ -14,7 +14,8 @@ from typing import Any
 
 from .. import config
 from ..content import load_catalog
-from ..content.yearplan import load_plan, plan_ics, when_text, where_text
+from ..content.yearplan import load_plan, when_text, where_text
+from ..export.calendar import plan_ics
 from ..i18n import t
 from ..model import Catalog
 from ..model.yearplan import YearPlan, agenda_lines

@@ -14,7 +14,7 @@ from typing import Any
 from .. import config
 from ..i18n import current_language, t
 from ..model import Catalog, WorksheetInfo
-from ..model.yearplan import AgendaItem, PlannedMeeting, WorksheetLink, YearPlan, to_ics
+from ..model.yearplan import AgendaItem, PlannedMeeting, WorksheetLink, YearPlan
 from ._fields import FieldReader
 from ._yaml import ContentError, LineList, load_yaml
 from .catalog import load_catalog
@@ -217,16 +217,3 @@ def where_text(meeting: PlannedMeeting, lang: str | None = None) -> str:
         return meeting.location
     online = t("plan.online", lang)
     return f"{online} ({meeting.location})" if meeting.location else online
-
-
-def plan_ics(plan: YearPlan, catalog: Catalog, base_url: str | None = None) -> str:
-    """The plan as iCalendar text (see :func:`~pleegzorg_lib.model.yearplan.to_ics`), with
-    the texts of the current language."""
-    return to_ics(
-        plan,
-        catalog,
-        base_url,
-        location_online=t("plan.ics.online"),
-        agenda_heading=t("plan.agenda"),
-        worksheet_word=t("plan.worksheet_word"),
-    )

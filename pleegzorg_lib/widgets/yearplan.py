@@ -19,7 +19,8 @@ from urllib.parse import quote
 import ipywidgets as w
 
 from .. import config
-from ..content.yearplan import plan_ics, when_text, where_text
+from ..content.yearplan import when_text, where_text
+from ..export.calendar import plan_ics
 from ..i18n import t
 from ..model import Catalog
 from ..model.yearplan import PlannedMeeting, YearPlan

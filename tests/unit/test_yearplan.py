@@ -12,16 +12,9 @@ import pytest
 from pleegzorg_lib import config
 from pleegzorg_lib.cli.plan import add_plan_parser, format_plan
 from pleegzorg_lib.content import ContentError, load_catalog
-from pleegzorg_lib.content.yearplan import load_plan, plan_ics, plan_networks, when_text
-from pleegzorg_lib.model.yearplan import (
-    AgendaItem,
-    PlannedMeeting,
-    WorksheetLink,
-    YearPlan,
-    escape_text,
-    fold_line,
-    to_ics,
-)
+from pleegzorg_lib.content.yearplan import load_plan, plan_networks, when_text
+from pleegzorg_lib.export.calendar import escape_text, fold_line, plan_ics, to_ics
+from pleegzorg_lib.model.yearplan import AgendaItem, PlannedMeeting, WorksheetLink, YearPlan
 
 LEERNETWERKEN = ("breakdown", "netwerkpleegzorg", "gedeeld-opvoederschap", "kennis-en-ontwikkeling")
 STAMP = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
