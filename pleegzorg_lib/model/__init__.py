@@ -16,6 +16,7 @@ from .worksheet import (
     Worksheet,
     WorksheetInfo,
     is_valid_id,
+    page_path,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "WorksheetInfo",
     "code_digest",
     "is_valid_id",
+    "page_path",
     "new_resume_code",
     "normalize_code",
     "normalize_session_code",

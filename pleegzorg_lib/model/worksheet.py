@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 
 from .errors import AnswerError
 from .netwerkkaart import validate_map
@@ -37,6 +38,16 @@ class QuestionKind(StrEnum):
     SCALE_0_10 = "scale_0_10"
     RANKING = "ranking"
     NETWORK_MAP = "network_map"  # a netwerkkaart: people around the centre (a JSON object)
+
+
+#: Where Voilà serves a notebook, below the server's base URL.
+RENDER_PREFIX = "voila/render/"
+
+
+def page_path(notebook_path: str) -> str:
+    """The page of a notebook below the server's base URL (``voila/render/breakdown/x.ipynb``):
+    the one place that builds it (landing page, session links, year plans, live view)."""
+    return RENDER_PREFIX + quote(notebook_path)
 
 
 def is_valid_id(value: str) -> bool:
@@ -178,7 +189,7 @@ class WorksheetInfo:
     @property
     def url_path(self) -> str:
         """Path of the worksheet page below the server's base URL."""
-        return f"voila/render/{self.path}"
+        return page_path(self.path)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from statistics import median_low
-from urllib.parse import quote
+
+from .worksheet import page_path
 
 _Day = date  # inside PlannedMeeting the name ``date`` is the field
 
@@ -22,7 +23,7 @@ class WorksheetLink:
     @property
     def url_path(self) -> str:
         """Path of the worksheet page below the server's base URL."""
-        return "voila/render/" + quote(self.path)
+        return page_path(self.path)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from urllib.parse import quote
 
 from ..i18n import QUERY_PARAMETER, current_language, language_query, t
-from ..model import Catalog, WorksheetInfo
+from ..model import Catalog, WorksheetInfo, page_path
 
 
 def _e(text: str) -> str:
@@ -88,7 +87,7 @@ def _language_switch(base_url: str, lang: str) -> str:
 
 
 def _card(info: WorksheetInfo, base_url: str, lang: str, keep: str) -> str:
-    href = base_url + "voila/render/" + quote(info.path) + keep
+    href = base_url + page_path(info.path) + keep
     minutes = t("landing.minutes", lang, minutes=info.duration_minutes)
     return (
         f'<li class="pz-card" data-worksheet="{_e(info.id)}">'
@@ -108,7 +107,7 @@ FACILITATOR_PAGES = (
 def _facilitator_block(base_url: str, lang: str, keep: str) -> str:
     links = "".join(
         f'<li class="pz-card"><a class="pz-card-link" '
-        f'href="{_e(base_url + "voila/render/" + quote(path) + keep)}">{_e(t(key, lang))}</a>'
+        f'href="{_e(base_url + page_path(path) + keep)}">{_e(t(key, lang))}</a>'
         f'<p class="pz-card-desc">{_e(t(key + "_desc", lang))}</p></li>'
         for path, key in FACILITATOR_PAGES
     )

@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date as date_type
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from .. import config
 from ..content import cached_catalog, find_worksheet
+from ..model import page_path
 from ..store import Session, SQLStore
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
-FACILITATOR_PATH = "voila/render/facilitator/live.ipynb"
+FACILITATOR_PATH = page_path("facilitator/live.ipynb")
 MAX_EXPECTED = 200
 
 
@@ -34,9 +35,7 @@ def base_url(explicit: str | None = None) -> str:
 
 
 def links_for(session: Session, key: str, worksheet_path: str, base: str) -> SessionLinks:
-    participant = (
-        f"{base}/voila/render/{quote(worksheet_path)}?{urlencode({'sessie': session.code})}"
-    )
+    participant = f"{base}/{page_path(worksheet_path)}?{urlencode({'sessie': session.code})}"
     facilitator = f"{base}/{FACILITATOR_PATH}?" + urlencode(
         {"sessie": session.code, "sleutel": key}
     )

@@ -15,6 +15,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import ipywidgets as w
 
@@ -33,7 +34,7 @@ from ..export import (
 )
 from ..export.report import SessionData
 from ..i18n import t
-from ..model import Catalog, QuestionKind
+from ..model import Catalog, QuestionKind, page_path
 from ..store import Session, SQLStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
@@ -86,9 +87,8 @@ class LiveView:
         self._lock = threading.RLock()
         self._moderation_state: dict[str, Any] = {}
         base = config.base_url() or ""
-        link = (
-            f"{base}/voila/render/" if base else "../"
-        ) + f"{participant_path}?sessie={session.code}"
+        page = f"{base}/{page_path(participant_path)}" if base else f"../{quote(participant_path)}"
+        link = f"{page}?sessie={session.code}"
         self.header = _html(
             '<div class="pz-header pz-live-header">'
             f'<div class="pz-network">{html.escape(session.title)}</div>'

@@ -187,3 +187,43 @@ def test_no_module_imports_itself_round_a_cycle() -> None:
     # the two cycles this replaced stay broken
     assert "pleegzorg_lib.model.worksheet" not in graph["pleegzorg_lib.model.netwerkkaart"]
     assert "pleegzorg_lib.widgets.questions" not in graph["pleegzorg_lib.widgets.netwerkkaart"]
+
+
+def test_one_place_builds_the_pages_addresses() -> None:
+    """``voila/render/…`` is written in one place (``model.page_path``); the landing page,
+    session links, year plans and the live view all ask it."""
+    import ast
+    from pathlib import Path
+
+    from pleegzorg_lib.model import page_path
+
+    root = Path(pleegzorg_lib.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).as_posix() == "model/worksheet.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and "voila/render" in node.value
+            ):
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    # docstrings may name the address; code may not build it
+    code = [f for f in found if not _is_docstring(root / f.split(":")[0], int(f.split(":")[1]))]
+    assert code == []
+    assert page_path("samenwerken/mijn twee families.ipynb") == (
+        "voila/render/samenwerken/mijn%20twee%20families.ipynb"
+    )
+
+
+def _is_docstring(path, lineno: int) -> bool:
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text())):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            value = body[0].value
+            if isinstance(value, ast.Constant) and value.lineno <= lineno <= value.end_lineno:
+                return True
+    return False
