@@ -75,15 +75,12 @@ def _session_create(args: argparse.Namespace) -> int:
     except SessionError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(f"Bijeenkomst: {links.session.title}")
-    print(f"Deelnamecode: {links.session.code}")
-    print(f"Link voor deelnemers: {links.participant_url}")
-    print(f"Link voor de gespreksbegeleider (deel deze niet): {links.facilitator_url}")
+    print(t("cli.session.title", title=links.session.title))
+    print(t("cli.session.code", code=links.session.code))
+    print(t("cli.session.participant_link", url=links.participant_url))
+    print(t("cli.session.facilitator_link", url=links.facilitator_url))
     if links.session.expected:
-        print(
-            f"De server houdt {links.session.expected} kernels warm voor dit werkblad "
-            "(vandaag of de gekozen dag): pagina's openen dan snel, ook als iedereen tegelijk komt."
-        )
+        print(t("cli.session.warm", n=links.session.expected))
     return 0
 
 
@@ -124,7 +121,7 @@ def _export_session(args: argparse.Namespace) -> int:
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(f"Verslag geschreven: {args.output}")
+    print(t("cli.report.written", path=args.output))
     return 0
 
 
@@ -181,7 +178,7 @@ def _export_participant(args: argparse.Namespace) -> int:
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(f"Geschreven: {args.output}")
+    print(t("cli.written", path=args.output))
     return 0
 
 
@@ -210,11 +207,7 @@ def _purge(args: argparse.Namespace) -> int:
     if not text and config.retention_days():
         text = f"{config.retention_days()}d"
     if not text.endswith("d") or not text[:-1].isdigit() or int(text[:-1]) < 1:
-        print(
-            "Gebruik bijvoorbeeld --older-than 365d (een aantal dagen), of zet "
-            "PLEEGZORG_RETENTION_DAYS.",
-            file=sys.stderr,
-        )
+        print(t("cli.purge.usage"), file=sys.stderr)
         return 2
     days = int(text[:-1])
     with open_store() as store:

@@ -75,11 +75,11 @@ def collect_session(
     root = root or config.workbooks_dir()
     session = store.session(code)
     if session is None:
-        raise ReportError(f"Onbekende sessiecode '{code}'.")
+        raise ReportError(t("report.error.unknown_session", code=code))
     if worksheet is None or worksheet.info.id != session.worksheet_id:
         info = find_worksheet(root, catalog, session.worksheet_id)
         if info is None:
-            raise ReportError(f"Het werkblad '{session.worksheet_id}' bestaat niet meer.")
+            raise ReportError(t("report.error.worksheet_gone", id=session.worksheet_id))
         worksheet = load_worksheet(info, root)
     info = worksheet.info
     network = catalog.network(session.network_id)

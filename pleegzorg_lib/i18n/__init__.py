@@ -29,6 +29,7 @@ FEATURE_CATALOGS = (
     "check",
     "page",
     "security",
+    "services",
 )
 
 

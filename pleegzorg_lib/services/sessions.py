@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from .. import config
 from ..content import cached_catalog, find_worksheet
+from ..i18n import t
 from ..model import page_path
 from ..store import Session, SQLStore
 
@@ -57,23 +58,27 @@ def create_session(
     network = catalog.network(network_id)
     if network is None:
         known = ", ".join(n.id for n in catalog.networks)
-        raise SessionError(f"Onbekend netwerk '{network_id}'. Bekend zijn: {known}.")
+        raise SessionError(t("session.error.unknown_network", id=network_id, known=known))
     info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
     if info is None:
-        raise SessionError(f"Onbekend werkblad '{worksheet_id}'. Zie `pleegzorg catalog`.")
+        raise SessionError(t("session.error.unknown_worksheet", id=worksheet_id))
     if info.network_id != network_id:
         raise SessionError(
-            f"Werkblad '{worksheet_id}' hoort bij netwerk '{info.network_id}', niet bij "
-            f"'{network_id}'."
+            t(
+                "session.error.other_network",
+                id=worksheet_id,
+                network=info.network_id,
+                asked=network_id,
+            )
         )
     if date is not None:
         try:
             date = date_type.fromisoformat(date).isoformat()
         except ValueError as exc:
-            raise SessionError(f"Datum '{date}' klopt niet; gebruik JJJJ-MM-DD.") from exc
+            raise SessionError(t("session.error.date", date=date)) from exc
     title = (title or f"{network.name}: {info.title}").strip()[:200]
     if expected is not None and not 0 <= expected <= MAX_EXPECTED:
-        raise SessionError(f"Verwacht aantal deelnemers moet tussen 0 en {MAX_EXPECTED} liggen.")
+        raise SessionError(t("session.error.expected", max=MAX_EXPECTED))
     session, key = store.create_session(
         network_id=network_id,
         worksheet_id=worksheet_id,

@@ -35,6 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from ..i18n import t
 from ..model import code_digest, new_resume_code
 from . import migrations, schema
 from .directory import DirectoryMixin
@@ -121,11 +122,7 @@ def _sqlite_engine(url: str) -> Engine:
         kind = filesystem_type(folder)
         if kind in NETWORK_FILESYSTEMS:
             # WAL needs shared memory on one host: on a network share SQLite can corrupt.
-            raise StoreError(
-                f"De SQLite-opslag staat op een netwerkschijf ({kind}: {folder}). Dat is niet "
-                "betrouwbaar. Kies een lokale map (PLEEGZORG_HOME) of gebruik PostgreSQL "
-                "(PLEEGZORG_DATABASE_URL)."
-            )
+            raise StoreError(t("store.error.network_disk", kind=kind, folder=str(folder)))
     # NullPool: a kernel holds no idle file handles, and each transaction sees fresh pragmas.
     engine = create_engine(
         url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
