@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from .. import config
+from .agenda import AgendaItem
 from .errors import StoreError
 from .schema import SCHEMA_VERSION
 from .sessions import Poll, Session
 from .sqlstore import Participant, SQLStore
-from .tools import AgendaItem
 
 __all__ = [
     "SCHEMA_VERSION",

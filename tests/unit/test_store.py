@@ -145,7 +145,7 @@ server:/export/pleegzorg /srv/pleegzorg nfs4 rw,relatime 0 0
 
 
 def test_network_file_systems_are_recognised() -> None:
-    from pleegzorg_lib.store.sqlstore import filesystem_type
+    from pleegzorg_lib.store.engine import filesystem_type
 
     assert filesystem_type(Path("/srv/pleegzorg/data"), MOUNTS) == "nfs4"
     assert filesystem_type(Path("/mnt/nas/x.db"), MOUNTS) == "cifs"
@@ -156,11 +156,11 @@ def test_network_file_systems_are_recognised() -> None:
 def test_sqlite_on_a_network_share_is_refused_with_a_clear_message(monkeypatch, tmp_path) -> None:
     import pytest
 
-    from pleegzorg_lib.store import StoreError, sqlstore
+    from pleegzorg_lib.store import StoreError, engine
 
     share = f"server:/x {tmp_path} nfs rw 0 0\n"
-    real = sqlstore.filesystem_type
-    monkeypatch.setattr(sqlstore, "filesystem_type", lambda p, m=None: real(p, share))
+    real = engine.filesystem_type
+    monkeypatch.setattr(engine, "filesystem_type", lambda p, m=None: real(p, share))
     with pytest.raises(StoreError, match="netwerkschijf"):
         open_store(f"sqlite:///{tmp_path / 'x.db'}")
 

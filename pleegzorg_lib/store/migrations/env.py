@@ -27,7 +27,7 @@ def _options(dialect_name: str) -> dict:
 
 def _url() -> str:
     from pleegzorg_lib import config as pz_config
-    from pleegzorg_lib.store.sqlstore import _normalise_url
+    from pleegzorg_lib.store.engine import normalise_url as _normalise_url
 
     return _normalise_url(config.get_main_option("sqlalchemy.url") or pz_config.database_url())
 

@@ -1,4 +1,5 @@
-"""The tools of issue #4 in the store: a network's agenda (items and votes) and attendance."""
+"""A network's agenda in the store (proposed subjects and votes) and who attended its meetings
+(the Kennisagenda and the year plan's attendance)."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _check_id(value: Any, name: str) -> str:
     return value
 
 
-class ToolsMixin:
+class AgendaMixin:
     """Methods of :class:`SQLStore` for the agenda and attendance tools."""
 
     # -- agenda ---------------------------------------------------------------------------
