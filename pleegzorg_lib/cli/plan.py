@@ -82,16 +82,12 @@ def run_plan(args: argparse.Namespace) -> int:
 
 def add_plan_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add ``plan`` to the ``pleegzorg`` subcommands."""
-    p: argparse.ArgumentParser = subparsers.add_parser(
-        "plan", help="jaarplan van een leernetwerk tonen en als agendabestand (.ics) opslaan"
-    )
-    p.add_argument("network", help="id van het leernetwerk (zie: pleegzorg catalog)")
-    p.add_argument(
-        "--ics", help="agendabestand om te schrijven (standaard: jaarplan-<netwerk>-<jaar>.ics)"
-    )
+    p: argparse.ArgumentParser = subparsers.add_parser("plan", help=t("cli.help.plan"))
+    p.add_argument("network", help=t("cli.help.plan.network"))
+    p.add_argument("--ics", help=t("cli.help.plan.ics"))
     p.add_argument(
         "--base-url",
-        help="adres van de server, voor links naar de werkbladen (standaard: PLEEGZORG_BASE_URL)",
+        help=t("cli.help.plan.base_url"),
     )
     p.set_defaults(func=run_plan)
     return p

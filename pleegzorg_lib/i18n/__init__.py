@@ -30,6 +30,7 @@ FEATURE_CATALOGS = (
     "page",
     "security",
     "services",
+    "cli_help",
 )
 
 

@@ -86,3 +86,42 @@ def test_data_translations_are_used_in_english_and_unknown_keys_still_refused(
     )
     with pytest.raises(ContentError, match="name_fr"):
         load_catalog(data, "en")
+
+
+def test_the_commands_help_comes_from_the_catalogs() -> None:
+    """No help text is written inline in the command line's modules: `pleegzorg --help`
+    speaks the server's language (PLEEGZORG_LANG) like every other text."""
+    import ast
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pleegzorg_lib
+
+    root = Path(pleegzorg_lib.__file__).parent
+    inline = []
+    for path in [*sorted((root / "cli").glob("*.py")), root / "authoring" / "scaffold.py"]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg in ("help", "description")
+                and isinstance(node.value, ast.Constant | ast.JoinedStr)
+            ):
+                inline.append(f"{path.relative_to(root)}:{node.value.lineno}")
+    assert inline == []
+    env = dict(os.environ, PLEEGZORG_LANG="en")
+    english = subprocess.run(
+        [sys.executable, "-m", "pleegzorg_lib", "session", "create", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "id of the learning network" in english.stdout
+    listing = subprocess.run(
+        [sys.executable, "-m", "pleegzorg_lib", "session", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "create a meeting with a join code and links" in " ".join(listing.stdout.split())
