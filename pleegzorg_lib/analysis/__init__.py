@@ -1,15 +1,32 @@
-"""Aggregations of answers for the facilitator's live view and the session report.
+"""Aggregations of answers for the facilitator's live view and the session report, and the
+netwerkkaart's metrics (``network_metrics``).
 
-Nothing here shows a number about fewer than :data:`K_MIN` people, and nothing here
-imports widget libraries: the layer is plain pandas and the standard library.
+Nothing here shows a number about fewer than :data:`K_MIN` people, and nothing here imports
+widget libraries. The summaries use pandas; they are imported on first use, so a worksheet
+page that only needs the netwerkkaart's metrics (networkx) does not load pandas.
 """
 
-from ._compare import RoleComparison, compare_by_role, role_groups
+from __future__ import annotations
+
+import typing as _typing
+from importlib import import_module as _import_module
+
 from ._constants import K_MIN
-from ._roles import role_counts
-from ._session import SessionSummary, answers_frame, summarize_session
-from ._summary import QuestionSummary, summarize_question
-from ._words import DUTCH_STOP_WORDS, word_frequencies
+
+#: Public name → the module that defines it (imported on first use).
+_LAZY = {
+    "RoleComparison": "._compare",
+    "compare_by_role": "._compare",
+    "role_groups": "._compare",
+    "role_counts": "._roles",
+    "SessionSummary": "._session",
+    "answers_frame": "._session",
+    "summarize_session": "._session",
+    "QuestionSummary": "._summary",
+    "summarize_question": "._summary",
+    "DUTCH_STOP_WORDS": "._words",
+    "word_frequencies": "._words",
+}
 
 __all__ = [
     "DUTCH_STOP_WORDS",
@@ -25,3 +42,21 @@ __all__ = [
     "summarize_session",
     "word_frequencies",
 ]
+
+if _typing.TYPE_CHECKING:  # pragma: no cover
+    from ._compare import RoleComparison, compare_by_role, role_groups
+    from ._roles import role_counts
+    from ._session import SessionSummary, answers_frame, summarize_session
+    from ._summary import QuestionSummary, summarize_question
+    from ._words import DUTCH_STOP_WORDS, word_frequencies
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pleegzorg_lib.analysis' has no attribute {name!r}")
+    return getattr(_import_module(module, __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -145,8 +145,8 @@ def _value_text(value: Any) -> str:
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict) and "people" in value:  # a netwerkkaart
         from .. import config
+        from ..analysis.network_metrics import describe_map
         from ..content.netwerkkaart import load_netwerkkaart_spec
-        from ..model.netwerkkaart_metrics import describe_map
 
         return describe_map(value, load_netwerkkaart_spec(config.data_dir()))
     return "" if value is None else str(value)

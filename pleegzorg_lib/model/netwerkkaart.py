@@ -5,7 +5,7 @@ support they give, how close they are (1 = dichtbij … 3 = verder weg) and how 
 is (goed, wisselend, moeizaam). The ids below are the contract with the store: labels, colours
 and the reflection prompts live in ``data/tools/netwerkkaart.yaml``, which must use exactly
 these ids. What a map shows (metrics, reflection prompts, a readable description) is in
-:mod:`pleegzorg_lib.model.netwerkkaart_metrics`.
+:mod:`pleegzorg_lib.analysis.network_metrics`.
 """
 
 from __future__ import annotations

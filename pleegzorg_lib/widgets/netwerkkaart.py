@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import config
+from ..analysis.network_metrics import metrics
 from ..content.netwerkkaart import load_netwerkkaart_spec
 from ..i18n import t
 from ..model import AnswerError, Question
@@ -24,7 +25,6 @@ from ..model.netwerkkaart import (
     Person,
     validate_map,
 )
-from ..model.netwerkkaart_metrics import metrics
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 from ._view import QuestionView

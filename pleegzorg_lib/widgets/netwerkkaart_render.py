@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from html import escape
 
+from ..analysis.network_metrics import MapMetrics, reflection_prompts
 from ..i18n import t
 from ..model.netwerkkaart import MapSpec, Person
-from ..model.netwerkkaart_metrics import MapMetrics, reflection_prompts
 
 __all__ = ["person_line", "render_drawing", "render_metrics", "render_prompts"]
 

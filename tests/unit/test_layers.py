@@ -38,6 +38,28 @@ def test_model_imports_only_the_standard_library() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_no_model_module_imports_a_third_party_library_even_lazily() -> None:
+    """The model is rules on plain data: networkx (the netwerkkaart's metrics) lives in
+    ``analysis/network_metrics.py``."""
+    import ast
+    from pathlib import Path
+
+    model_dir = Path(model.__file__).parent
+    third = []
+    for path in sorted(model_dir.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "pleegzorg_lib":
+                    third.append(f"{path.name}: {name}")
+    assert third == []
+
+
 def test_public_api_is_declared() -> None:
     """``__all__`` is exactly what the package offers notebooks (as httpx checks its own):
     every public name it defines or imports lazily, nothing more, and each resolves.

@@ -11,6 +11,12 @@ from pathlib import Path
 import pytest
 
 from pleegzorg_lib import config
+from pleegzorg_lib.analysis.network_metrics import (
+    describe_map,
+    join_names,
+    metrics,
+    reflection_prompts,
+)
 from pleegzorg_lib.content import ContentError
 from pleegzorg_lib.content.netwerkkaart import load_netwerkkaart_spec, read_netwerkkaart_spec
 from pleegzorg_lib.model import AnswerError, Question, QuestionKind
@@ -25,12 +31,6 @@ from pleegzorg_lib.model.netwerkkaart import (
     NetworkMap,
     Person,
     validate_map,
-)
-from pleegzorg_lib.model.netwerkkaart_metrics import (
-    describe_map,
-    join_names,
-    metrics,
-    reflection_prompts,
 )
 
 

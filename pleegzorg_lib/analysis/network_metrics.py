@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .netwerkkaart import (
+from ..model.errors import AnswerError
+from ..model.netwerkkaart import (
     FOSTER_PARENTS,
     HEAVY_MIN_TIES,
     HOUSEHOLD,
@@ -21,7 +22,6 @@ from .netwerkkaart import (
     Person,
     placeholders,
 )
-from .worksheet import AnswerError
 
 # Used by describe_map when no spec is at hand (the ids are Dutch words already).
 _FALLBACK_CLOSENESS = {1: "dichtbij", 2: "tussenin", 3: "verder weg"}
