@@ -8,7 +8,7 @@ participant's kernel, which only exports its own answers, never loads it.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._text import ReportError, html_to_pdf, md_text
 from .participant import (
@@ -56,6 +56,13 @@ __all__ = [
     "roles_html",
     "worksheet_print_html",
 ]
+
+
+if TYPE_CHECKING:  # pragma: no cover - what the lazy names are, for the type checker
+    from .agenda import agenda_csv, agenda_html
+    from .html import bars_html, question_html, role_comparison_html, roles_html
+    from .report import SessionData, answers_csv, collect_session, report_html, report_markdown
+    from .worksheet import worksheet_print_html
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,8 @@ error instead of hiding every widget on the page — give that widget ``layout=w
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 import ipywidgets as w
 from ipywidgets.widgets.trait_types import InstanceDict
@@ -25,7 +26,7 @@ class SharedModelError(AttributeError):
     """A shared default layout or style was about to be changed."""
 
 
-def _frozen(klass: type) -> type:
+def _frozen(klass: type[Any]) -> type:
     """A subclass of a Layout/Style class whose synced traits cannot change once made."""
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
@@ -37,12 +38,14 @@ def _frozen(klass: type) -> type:
                 f"create the widget with {'layout' if klass is w.Layout else 'style'}=… "
                 f"to change {name!r}"
             )
-        klass.__setattr__(self, name, value)
+        # the class's own __setattr__ (traitlets'), called unbound on this instance
+        base_setattr = cast(Callable[[Any, str, Any], None], klass.__setattr__)
+        base_setattr(self, name, value)
 
     return type(f"Shared{klass.__name__}", (klass,), {"__setattr__": __setattr__})
 
 
-def shared(klass: type) -> w.Widget:
+def shared(klass: type[Any]) -> w.Widget:
     """The kernel's one default instance of a Layout or Style class."""
     instance = _SHARED.get(klass)
     if instance is None or instance.comm is None:  # never made, or closed (close_all)
@@ -69,12 +72,13 @@ def share_default_models() -> None:
         def default(klass: type = klass) -> w.Widget:
             return shared(klass)
 
-        trait.make_dynamic_default = default  # type: ignore[method-assign]
+        trait.make_dynamic_default = default
     _INSTALLED = True
 
 
-def _widget_classes(root: type) -> list[type]:
-    found, stack = [], [root]
+def _widget_classes(root: type[w.DOMWidget]) -> list[type[w.DOMWidget]]:
+    found: list[type[w.DOMWidget]] = []
+    stack = [root]
     while stack:
         cls = stack.pop()
         found.append(cls)

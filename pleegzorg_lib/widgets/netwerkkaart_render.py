@@ -152,7 +152,7 @@ def render_drawing(people: list[Person], spec: MapSpec, key: str = "kaart") -> s
         groups.setdefault((person.sector, person.closeness), []).append(person)
     lines, dots = [], []
     for (sector_id, level), members in groups.items():
-        sector = spec.sector(sector_id)
+        placed = spec.sector(sector_id)
         places = _places(start[sector_id], width, level, len(members))
         for person, (x, y) in zip(members, places, strict=True):
             quality = spec.quality_level(person.quality)
@@ -164,7 +164,7 @@ def render_drawing(people: list[Person], spec: MapSpec, key: str = "kaart") -> s
                 + (f' stroke-dasharray="{dash}"' if dash else "")
                 + "/>"
             )
-            colour = escape(sector.colour if sector else "#666666")
+            colour = escape(placed.colour if placed else "#666666")
             short = _short(person.alias)
             lx, ly, anchor = _label(x, y, short)
             dots.append(
@@ -237,11 +237,12 @@ def render_metrics(m: MapMetrics, spec: MapSpec) -> str:
         share = f"<p>{escape(t('nk.share_none'))}</p>"
     deps = []
     for kind_id, alias in m.single_providers:
-        kind = spec.support_kind(kind_id)
-        deps.append(t("nk.dep_single", kind=kind.label if kind else kind_id, alias=alias))
+        provided = spec.support_kind(kind_id)
+        label = provided.label if provided else kind_id
+        deps.append(t("nk.dep_single", kind=label, alias=alias))
     for sector_id, alias in m.sole_links:
-        sector = spec.sector(sector_id)
-        deps.append(t("nk.dep_sole", sector=sector.label if sector else sector_id, alias=alias))
+        found = spec.sector(sector_id)
+        deps.append(t("nk.dep_sole", sector=found.label if found else sector_id, alias=alias))
     for alias, ties in m.heavy_carriers:
         deps.append(t("nk.dep_heavy", alias=alias, ties=ties, total=m.support_ties))
     dep_html = (

@@ -169,6 +169,7 @@ class WorksheetRunner:
             self.code = normalize_code(code_param)
         else:
             participant, self.code = self.store.create_participant()
+        assert participant is not None  # found by its code, or just created
         self.participant = participant
         session = ""
         if session_param:
