@@ -464,3 +464,19 @@ def test_the_public_api_is_declared() -> None:
         if not name.startswith("_") and not isinstance(getattr(analysis, name), types.ModuleType)
     }
     assert public - set(analysis.__all__) <= {"annotations"}  # submodules are not the API
+
+
+def test_a_poll_typed_by_the_facilitator() -> None:
+    """services/live.py: the question, its options one a line (duplicates and blank lines
+    dropped, at most 12 of 120 characters), one option alone makes an open poll."""
+    from pleegzorg_lib.services.live import poll_from_text
+
+    assert poll_from_text("   ", "Ja\nNee") is None
+    assert poll_from_text(" Hoe gaat het? ", "Goed\n\nGoed\n Zwaar \n") == (
+        "Hoe gaat het?",
+        ("Goed", "Zwaar"),
+    )
+    assert poll_from_text("Iets?", "Alleen dit") == ("Iets?", ())
+    prompt, options = poll_from_text("x" * 400, "\n".join(f"optie {i}" for i in range(20)))
+    assert len(prompt) == 300 and len(options) == 12
+    assert poll_from_text("?", "a" * 200 + "\nb") == ("?", ("a" * 120, "b"))

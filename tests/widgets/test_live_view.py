@@ -56,7 +56,7 @@ def test_live_view_shows_aggregates_but_never_names_or_personal_answers(store, s
     assert view is not None
     view.refresh()
     page = view.roles.value + "".join(
-        getattr(child, "value", "") for child in view.results.children
+        getattr(child, "value", "") for child in view.results.box.children
     )
     assert "10 deelnemers" in view.roles.value
     assert "Pleegouder" in view.roles.value  # 5 pleegouders: shown
@@ -66,8 +66,8 @@ def test_live_view_shows_aggregates_but_never_names_or_personal_answers(store, s
     assert "<b>3</b>" not in page
     assert "Persoonlijk geheim" not in page
     view.tabs.selected_index = REPORT_TAB  # the report tab builds the downloads
-    assert "pz-download" in view.report.value
-    assert "Naam" not in page and "Naam" not in view.report.value
+    assert "pz-download" in view.report.report.value
+    assert "Naam" not in page and "Naam" not in view.report.report.value
 
 
 def test_fewer_than_five_respondents_shows_no_aggregate(store, session_links) -> None:
@@ -75,7 +75,7 @@ def test_fewer_than_five_respondents_shows_no_aggregate(store, session_links) ->
     join(store, code, 4)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
-    page = "".join(getattr(child, "value", "") for child in view.results.children)
+    page = "".join(getattr(child, "value", "") for child in view.results.box.children)
     assert "Te weinig antwoorden om te tonen" in page
     assert "Koffie" not in page
 
@@ -85,13 +85,15 @@ def test_moderation_hides_from_the_group_but_keeps_the_answer(store, session_lin
     ids = join(store, code, 5)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
-    assert view.moderate(ids[0], "ontmoeting-goed", True)
+    assert view.results.moderate(ids[0], "ontmoeting-goed", True)
     data = collect_session(store, code)
     texts = [qs for qs in data.summary.questions if qs.question.id == "ontmoeting-goed"][0].texts
     assert len(texts) == 4 and all("<b>0</b>" not in t for t in texts)
     assert "&lt;b&gt;0&lt;/b&gt;" not in report_html(data)
     assert store.answers_for(ids[0], WS, session_code=code)["ontmoeting-goed"].endswith("<b>0</b>")
-    assert not view.moderate("iemand-anders", "ontmoeting-goed", True)  # not in this session
+    assert not view.results.moderate(
+        "iemand-anders", "ontmoeting-goed", True
+    )  # not in this session
 
 
 def test_forged_clicks_with_a_wrong_key_change_nothing(store, session_links) -> None:
@@ -105,10 +107,10 @@ def test_forged_clicks_with_a_wrong_key_change_nothing(store, session_links) -> 
         root=open_live_view(query(session_links), store=store).root,
         participant_path="breakdown/informele-steun.ipynb",
     )
-    forged.poll_prompt.value = "Gekaapt?"
-    assert forged.launch_poll() is False
+    forged.poll.prompt.value = "Gekaapt?"
+    assert forged.poll.launch() is False
     assert store.active_poll(code) is None
-    assert forged.moderate(ids[0], "ontmoeting-goed", True) is False
+    assert forged.results.moderate(ids[0], "ontmoeting-goed", True) is False
     assert store.hidden(code) == set()
     forged.refresh()
     assert forged.data is None  # nothing was read for a page without the key
@@ -118,18 +120,18 @@ def test_polls_are_launched_and_counted(store, session_links) -> None:
     code = session_links.session.code
     ids = join(store, code, 5)
     view = open_live_view(query(session_links), store=store)
-    view.poll_prompt.value = ""
-    assert view.launch_poll() is False
-    view.poll_prompt.value = "Hoe gaat het nu met je?"
-    view.poll_options.value = "Goed\nWisselend\nZwaar\n"
-    assert view.launch_poll() is True
+    view.poll.prompt.value = ""
+    assert view.poll.launch() is False
+    view.poll.prompt.value = "Hoe gaat het nu met je?"
+    view.poll.options.value = "Goed\nWisselend\nZwaar\n"
+    assert view.poll.launch() is True
     poll = store.active_poll(code)
     assert poll.options == ("Goed", "Wisselend", "Zwaar")
     for pid, answer in zip(ids, ["Goed", "Goed", "Zwaar", "Wisselend", "Goed"], strict=True):
         store.answer_poll(poll.id, pid, answer)
     view.refresh()
-    assert "Goed" in view.poll_results.value and ">3<" in view.poll_results.value
-    assert view.stop_poll() is True
+    assert "Goed" in view.poll.results.value and ">3<" in view.poll.results.value
+    assert view.poll.stop() is True
     assert store.active_poll(code) is None
 
 
@@ -137,13 +139,13 @@ def test_presenter_mode_steps_through_questions(store, session_links) -> None:
     join(store, session_links.session.code, 5)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
-    assert "Vraag 1 van 11" in view.present_position.value
-    view.step(+1)
-    view.step(+1)
-    assert "Vraag 3 van 11" in view.present_position.value
-    assert "Hoe tevreden ben je" in view.present.value
-    view.step(-5)
-    assert "Vraag 1 van 11" in view.present_position.value
+    assert "Vraag 1 van 11" in view.presenter.position.value
+    view.presenter.step(+1)
+    view.presenter.step(+1)
+    assert "Vraag 3 van 11" in view.presenter.position.value
+    assert "Hoe tevreden ben je" in view.presenter.present.value
+    view.presenter.step(-5)
+    assert "Vraag 1 van 11" in view.presenter.position.value
 
 
 def test_compare_shows_the_same_question_in_other_sessions(store, session_links) -> None:
@@ -152,18 +154,24 @@ def test_compare_shows_the_same_question_in_other_sessions(store, session_links)
     join(store, other.session.code, 6)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
-    view.compare_choice.value = "steun-cijfer"
-    view.render_compare()
-    assert "Regio Utrecht" in view.compare.value and "Regio Twente" in view.compare.value
-    assert "5 antwoorden" in view.compare.value and "6 antwoorden" in view.compare.value
+    view.compare.choice.value = "steun-cijfer"
+    view.compare.show()
+    assert (
+        "Regio Utrecht" in view.compare.compare.value
+        and "Regio Twente" in view.compare.compare.value
+    )
+    assert (
+        "5 antwoorden" in view.compare.compare.value
+        and "6 antwoorden" in view.compare.compare.value
+    )
 
 
 def test_report_tab_offers_a_pdf(store, session_links) -> None:
     join(store, session_links.session.code, 5)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
-    assert view.make_pdf() is True
-    assert "data:application/pdf;base64,JVBER" in view.pdf_link.value  # %PDF
+    assert view.report.make_pdf() is True
+    assert "data:application/pdf;base64,JVBER" in view.report.pdf_link.value  # %PDF
 
 
 def test_new_session_form_creates_a_session_with_links(store, catalog, monkeypatch) -> None:
@@ -213,7 +221,7 @@ def test_by_role_tab_compares_roles_with_k_per_group(store, session_links) -> No
     view = open_live_view(query(session_links), store=store)
     view.refresh()
     view.tabs.selected_index = BYROLE_TAB
-    page = view.byrole.value
+    page = view.byrole.box.value
     assert "Pleegouder (5)" in page and "Overige rollen (5)" in page
     assert "Jeugdbeschermer" not in page
     assert "Koffie met andere pleegouders &lt;b&gt;" in page
