@@ -7,10 +7,8 @@ question kind, every placeholder saying that it is to be replaced. It passes
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +21,7 @@ from ..model import is_valid_id
 if TYPE_CHECKING:  # nbformat pulls in traitlets: the command line loads it only when used
     import nbformat
 
-__all__ = ["ScaffoldError", "add_new_parser", "scaffold_worksheet", "slugify"]
+__all__ = ["ScaffoldError", "scaffold_worksheet", "slugify"]
 
 #: Version of the worksheet's metadata layout, written into every new notebook.
 METADATA_VERSION = 1
@@ -184,42 +182,3 @@ def scaffold_worksheet(
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         nbformat.write(nb, handle)
     return target
-
-
-def _relative(path: Path) -> str:
-    """The path as the author types it: relative to where they are, when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def run_new(args: argparse.Namespace) -> int:
-    """``pleegzorg new``: create the worksheet, or say in one line why not (exit 2)."""
-    try:
-        path = scaffold_worksheet(
-            args.network,
-            args.title,
-            theme_id=args.theme,
-            worksheet_id=args.id,
-            minutes=args.minutes,
-        )
-    except (ScaffoldError, FileExistsError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    shown = _relative(path)
-    print(t("authoring.new.written", path=shown))
-    print(t("authoring.new.next", folder=shown))
-    return 0
-
-
-def add_new_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Add ``new`` to the ``pleegzorg`` subcommands."""
-    p: argparse.ArgumentParser = subparsers.add_parser("new", help=t("authoring.new.help"))
-    p.add_argument("--network", required=True, help=t("authoring.new.network_help"))
-    p.add_argument("--title", required=True, help=t("authoring.new.title_help"))
-    p.add_argument("--theme", help=t("authoring.new.theme_help"))
-    p.add_argument("--id", help=t("authoring.new.id_help"))
-    p.add_argument("--minutes", type=int, default=20, help=t("authoring.new.minutes_help"))
-    p.set_defaults(func=run_new)
-    return p
