@@ -141,7 +141,8 @@ def _theme_names() -> tuple[str, ...]:
     return tuple(names)
 
 
-#: Wie weet wat: may others in the network see what I know? (stored as the text)
+#: Wie weet wat: may others in the network see what I know? Stored as the Dutch text, like
+#: every option (the prompts and help come from the catalog, ``i18n/tools.py``).
 CONSENT_NAMED = "Ja, met mijn naam en contactgegevens hieronder"
 CONSENT_PSEUDONYMOUS = "Ja, zonder naam: alleen mijn rol, wat ik weet en hoe je me bereikt"
 CONSENT_NO = "Nee"
@@ -159,48 +160,35 @@ def wie_weet_wat_questions(id: str = "wie-weet-wat") -> list[Question]:
         Question(
             id=f"{id}-weet",
             kind=QuestionKind.MULTIPLE_CHOICE,
-            prompt="Waar weet ik veel van?",
+            prompt=t("wieweetwat.q.knows"),
             options=themes,
-            help="Kies de thema's waarover je kennis of ervaring hebt die je wilt delen.",
+            help=t("wieweetwat.q.knows_help"),
         ),
         Question(
             id=f"{id}-zoekt",
             kind=QuestionKind.MULTIPLE_CHOICE,
-            prompt="Wat wil ik weten, of waar zoek ik iemand voor?",
+            prompt=t("wieweetwat.q.seeks"),
             options=themes,
         ),
         Question(
             id=f"{id}-toelichting",
             kind=QuestionKind.OPEN,
-            prompt="Wat weet ik, of wat heb ik meegemaakt, waar anderen iets aan hebben?",
-            help=(
-                "Een paar zinnen zijn genoeg, bijvoorbeeld een aanpak of een ervaring. Anderen "
-                "kunnen dit lezen: schrijf het zo dat geen kind of gezin te herkennen is."
-            ),
+            prompt=t("wieweetwat.q.about"),
+            help=t("wieweetwat.q.about_help"),
             max_length=DEFAULT_MAX_LENGTH,
         ),
         Question(
             id=f"{id}-zichtbaar",
             kind=QuestionKind.SINGLE_CHOICE,
-            prompt=(
-                "Mogen andere deelnemers van dit netwerk zien wat je weet, zodat ze jou "
-                "kunnen benaderen?"
-            ),
+            prompt=t("wieweetwat.q.visible"),
             options=(CONSENT_NAMED, CONSENT_PSEUDONYMOUS, CONSENT_NO),
-            help=(
-                "Zonder naam zien anderen alleen je rol, wat je weet en hoe je bereikbaar "
-                "bent, met een code in plaats van je naam."
-            ),
+            help=t("wieweetwat.q.visible_help"),
         ),
         Question(
             id=f"{id}-contact",
             kind=QuestionKind.OPEN,
-            prompt="Hoe kunnen anderen je bereiken?",
-            help=(
-                "Bijvoorbeeld 'via de gespreksbegeleider' of 'spreek me aan op de "
-                "bijeenkomst'. Deel alleen wat je zelf openbaar wilt maken; alleen nodig als je "
-                "'Ja' kiest. Zonder naam? Schrijf hier dan ook geen naam of e-mailadres."
-            ),
+            prompt=t("wieweetwat.q.contact"),
+            help=t("wieweetwat.q.contact_help"),
             max_length=200,
         ),
     ]

@@ -33,6 +33,27 @@ NL: dict[str, str] = {
     "kennisagenda.vote_hint": "Eén stem per vraag; klik nog eens om je stem terug te nemen.",
     "kennisagenda.download": "Kennisagenda downloaden (CSV)",
     "kennisagenda.moderate": "Verberg een vraag die niet op de agenda hoort; ze blijft bewaard.",
+    "wieweetwat.q.knows": "Waar weet ik veel van?",
+    "wieweetwat.q.knows_help": "Kies de thema's waarover je kennis of ervaring hebt die je wilt delen.",
+    "wieweetwat.q.seeks": "Wat wil ik weten, of waar zoek ik iemand voor?",
+    "wieweetwat.q.about": "Wat weet ik, of wat heb ik meegemaakt, waar anderen iets aan hebben?",
+    "wieweetwat.q.about_help": (
+        "Een paar zinnen zijn genoeg, bijvoorbeeld een aanpak of een ervaring. Anderen "
+        "kunnen dit lezen: schrijf het zo dat geen kind of gezin te herkennen is."
+    ),
+    "wieweetwat.q.visible": (
+        "Mogen andere deelnemers van dit netwerk zien wat je weet, zodat ze jou kunnen benaderen?"
+    ),
+    "wieweetwat.q.visible_help": (
+        "Zonder naam zien anderen alleen je rol, wat je weet en hoe je bereikbaar bent, met "
+        "een code in plaats van je naam."
+    ),
+    "wieweetwat.q.contact": "Hoe kunnen anderen je bereiken?",
+    "wieweetwat.q.contact_help": (
+        "Bijvoorbeeld 'via de gespreksbegeleider' of 'spreek me aan op de bijeenkomst'. Deel "
+        "alleen wat je zelf openbaar wilt maken; alleen nodig als je 'Ja' kiest. Zonder naam? "
+        "Schrijf hier dan ook geen naam of e-mailadres."
+    ),
     "wieweetwat.title": "Wie kun je benaderen?",
     "wieweetwat.intro": (
         "Voor de thema's waar je iemand voor zoekt, zie je hier deelnemers van dit netwerk die "
@@ -97,6 +118,27 @@ EN: dict[str, str] = {
     "kennisagenda.vote_hint": "One vote per question; click again to take your vote back.",
     "kennisagenda.download": "Download the knowledge agenda (CSV)",
     "kennisagenda.moderate": "Hide a question that does not belong on the agenda; it stays stored.",
+    "wieweetwat.q.knows": "What do I know a lot about?",
+    "wieweetwat.q.knows_help": "Choose the themes on which you have knowledge or experience to share.",
+    "wieweetwat.q.seeks": "What do I want to know, or whom am I looking for?",
+    "wieweetwat.q.about": "What do I know, or what have I been through, that others can use?",
+    "wieweetwat.q.about_help": (
+        "A few sentences are enough, for example an approach or an experience. Others can "
+        "read this: write it so that no child or family can be recognised."
+    ),
+    "wieweetwat.q.visible": (
+        "May other participants of this network see what you know, so that they can approach you?"
+    ),
+    "wieweetwat.q.visible_help": (
+        "Without your name, others see only your role, what you know and how to reach you, with "
+        "a code instead of your name."
+    ),
+    "wieweetwat.q.contact": "How can others reach you?",
+    "wieweetwat.q.contact_help": (
+        "For example 'via the facilitator' or 'talk to me at the meeting'. Share only what you "
+        "want to make public; needed only if you choose 'Yes'. Without your name? Then write no "
+        "name or e-mail address here either."
+    ),
     "wieweetwat.title": "Whom can you approach?",
     "wieweetwat.intro": (
         "For the themes you are looking for someone, here are participants of this network "
