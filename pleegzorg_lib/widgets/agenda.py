@@ -16,7 +16,8 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..model import AnswerError, Catalog
-from ..store import Participant, SQLStore
+from ..store import Participant
+from ..store.interfaces import AgendaStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 
@@ -46,7 +47,7 @@ def votes_text(n: int) -> str:
 class AgendaPanel:
     """The participant's side: a form to submit a question and the list to vote on."""
 
-    def __init__(self, store: SQLStore, network_id: str, catalog: Catalog) -> None:
+    def __init__(self, store: AgendaStore, network_id: str, catalog: Catalog) -> None:
         self.store = store
         self.network_id = network_id
         self.catalog = catalog
@@ -177,7 +178,7 @@ class AgendaAdmin:
     """The facilitator's side (a tab of the live view): ranked per theme, hide, CSV."""
 
     def __init__(
-        self, store: SQLStore, network_id: str, catalog: Catalog, may: Callable[[], bool]
+        self, store: AgendaStore, network_id: str, catalog: Catalog, may: Callable[[], bool]
     ) -> None:
         self.store = store
         self.network_id = network_id

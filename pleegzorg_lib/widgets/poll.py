@@ -9,7 +9,8 @@ import threading
 import ipywidgets as w
 
 from ..i18n import t
-from ..store import Poll, SQLStore
+from ..store import Poll
+from ..store.interfaces import PollStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 
@@ -22,7 +23,7 @@ OPEN_LIMIT = 200
 class PollArea:
     """Shows the session's running poll and stores the participant's answer."""
 
-    def __init__(self, store: SQLStore) -> None:
+    def __init__(self, store: PollStore) -> None:
         self.store = store
         self.box = w.VBox([], layout=w.Layout(display="none"))
         self.box.add_class("pz-poll")

@@ -24,7 +24,8 @@ from ..export.calendar import plan_ics
 from ..i18n import t
 from ..model import Catalog
 from ..model.yearplan import PlannedMeeting, YearPlan
-from ..store import Participant, SQLStore
+from ..store import Participant
+from ..store.interfaces import AttendanceStore
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class YearPlanPanel:
 
     def __init__(
         self,
-        store: SQLStore,
+        store: AttendanceStore,
         plan: YearPlan,
         catalog: Catalog,
         *,
