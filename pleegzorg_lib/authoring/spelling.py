@@ -45,9 +45,11 @@ WORD_LIST = Path("spelling") / "woordenlijst.txt"
 #: Suggestions cost hunspell 0.1-0.3 s a word: only this many distinct words get them.
 MAX_SUGGESTED = 10
 
-MISSING_HUNSPELL = (
-    "hunspell met het Nederlandse woordenboek ontbreekt: apt-get install hunspell hunspell-nl"
-)
+
+def missing_hunspell() -> str:
+    """What to install when hunspell or its Dutch dictionary is missing (from the catalog)."""
+    return i18n.t("check.hunspell_missing")
+
 
 #: Dictionaries tried in order (Debian's hunspell-nl installs both names).
 DICTIONARIES = ("nl_NL", "nl")
@@ -118,7 +120,7 @@ class SpellingUnavailable(RuntimeError):
     """The hunspell binary or its Dutch dictionary is not installed."""
 
     def __init__(self) -> None:
-        super().__init__(MISSING_HUNSPELL)
+        super().__init__(missing_hunspell())
 
 
 # -- the text ---------------------------------------------------------------------------------
@@ -334,7 +336,7 @@ def dictionary() -> str | None:
 def hunspell_problem() -> str | None:
     """Why spelling cannot be checked here (in Dutch, with the fix), or ``None``."""
     if shutil.which("hunspell") is None or dictionary() is None:
-        return MISSING_HUNSPELL
+        return missing_hunspell()
     return None
 
 

@@ -25,6 +25,7 @@ NL = {
     ),
     "cli.report.written": "Verslag geschreven: {path}",
     "cli.written": "Geschreven: {path}",
+    "cli.serve.retention": "Bewaartermijn {days} dagen: {removed} oude deelnemer(s) verwijderd.",
     "cli.purge.usage": (
         "Gebruik bijvoorbeeld --older-than 365d (een aantal dagen), of zet "
         "PLEEGZORG_RETENTION_DAYS."
@@ -55,6 +56,7 @@ EN = {
     ),
     "cli.report.written": "Report written: {path}",
     "cli.written": "Written: {path}",
+    "cli.serve.retention": "Retention {days} days: {removed} old participant(s) erased.",
     "cli.purge.usage": (
         "Use for example --older-than 365d (a number of days), or set PLEEGZORG_RETENTION_DAYS."
     ),

@@ -322,7 +322,7 @@ def serve(
     retention = config.retention_days()
     if retention:
         removed = store.purge_older_than(retention)
-        print(f"Bewaartermijn {retention} dagen: {removed} oude deelnemer(s) verwijderd.")
+        print(t("cli.serve.retention", days=retention, removed=removed))
     store.close()
     argv = [
         str(config.workbooks_dir()),

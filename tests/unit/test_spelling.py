@@ -146,9 +146,11 @@ def test_urls_code_and_abbreviations_are_not_checked(tree) -> None:
 
 def test_a_missing_dictionary_is_one_clear_problem(monkeypatch, tree) -> None:
     monkeypatch.setattr(spelling, "dictionary", lambda: None)
-    assert spelling.hunspell_problem() == spelling.MISSING_HUNSPELL
+    assert spelling.hunspell_problem() == spelling.missing_hunspell()
+    assert "apt-get install hunspell hunspell-nl" in spelling.missing_hunspell()
     assert _check(*tree) == [
-        "hunspell met het Nederlandse woordenboek ontbreekt: apt-get install hunspell hunspell-nl"
+        "`hunspell` met het Nederlandse woordenboek ontbreekt: "
+        "`apt-get install hunspell hunspell-nl`"
     ]
 
 
