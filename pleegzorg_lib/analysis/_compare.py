@@ -66,6 +66,7 @@ def compare_by_role(
     hidden: Collection[tuple[str, str]] = (),
     k: int = K_MIN,
     other_label: str = OTHER_LABEL,
+    unknown_label: str = UNKNOWN_ROLE_LABEL,
 ) -> RoleComparison:
     """Summarise each question per role group (see the module docstring for the k rule).
 
@@ -74,7 +75,9 @@ def compare_by_role(
     ``hidden`` (participant, question) pairs are moderated away from shared texts.
     """
     roles = _joined_roles(frame, participants)
-    groups_of = role_groups(roles, role_names or {}, k=k, other_label=other_label)
+    groups_of = role_groups(
+        roles, role_names or {}, k=k, other_label=other_label, unknown_label=unknown_label
+    )
     if groups_of is None:
         return RoleComparison(groups=(), suppressed=True, questions=())
     sizes = Counter(groups_of.values())

@@ -10,7 +10,7 @@ import pandas as pd
 
 from pleegzorg_lib.model import Question, QuestionKind
 
-from ._constants import K_MIN, OTHER_LABEL
+from ._constants import K_MIN, OTHER_LABEL, UNKNOWN_ROLE_LABEL
 from ._roles import role_counts
 from ._summary import QuestionSummary, _summarize
 
@@ -81,6 +81,7 @@ def summarize_session(
     hidden: Collection[tuple[str, str]] = (),
     k: int = K_MIN,
     other_label: str = OTHER_LABEL,
+    unknown_label: str = UNKNOWN_ROLE_LABEL,
 ) -> SessionSummary:
     """Summarize a session for the facilitator.
 
@@ -114,7 +115,11 @@ def summarize_session(
     """
     roles = _joined_roles(frame, participants)
     groups, roles_suppressed = role_counts(
-        list(roles.values()), role_names or {}, k=k, other_label=other_label
+        list(roles.values()),
+        role_names or {},
+        k=k,
+        other_label=other_label,
+        unknown_label=unknown_label,
     )
     wanted = {q.id for q in questions}
     frame = frame[frame["question_id"].isin(wanted)]

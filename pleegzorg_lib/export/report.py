@@ -91,6 +91,8 @@ def collect_session(
         role_names={r.id: r.name for r in catalog.roles},
         hidden=store.hidden(code),
         k=k,
+        other_label=t("analysis.other_roles"),
+        unknown_label=t("analysis.no_role"),
     )
     polls = tuple(
         (poll, summarize_question(poll_question(poll), store.poll_values(poll.id), k=k))

@@ -9,6 +9,8 @@ NL = {
     "session.error.date": "Datum '{date}' klopt niet; gebruik JJJJ-MM-DD.",
     "session.error.expected": "Verwacht aantal deelnemers moet tussen 0 en {max} liggen.",
     "report.error.unknown_session": "Onbekende sessiecode '{code}'.",
+    "analysis.other_roles": "Overige rollen",
+    "analysis.no_role": "Rol niet gekozen",
     "report.error.worksheet_gone": "Het werkblad '{id}' bestaat niet meer.",
     "store.error.network_disk": (
         "De SQLite-opslag staat op een netwerkschijf ({kind}: {folder}). Dat is niet "
@@ -41,6 +43,8 @@ EN = {
     "session.error.date": "Date '{date}' is not right; use YYYY-MM-DD.",
     "session.error.expected": "The expected number of participants must be between 0 and {max}.",
     "report.error.unknown_session": "Unknown session code '{code}'.",
+    "analysis.other_roles": "Other roles",
+    "analysis.no_role": "No role chosen",
     "report.error.worksheet_gone": "The worksheet '{id}' no longer exists.",
     "store.error.network_disk": (
         "The SQLite store is on a network drive ({kind}: {folder}). That is not reliable. "

@@ -276,6 +276,8 @@ class ByRoleTab:
             participants=store.session_participants(code),
             role_names={r.id: r.name for r in self.ctx.catalog.roles},
             hidden=store.hidden(code),
+            other_label=t("analysis.other_roles"),
+            unknown_label=t("analysis.no_role"),
         )
         set_html(self.box, role_comparison_html(comparison))
 
