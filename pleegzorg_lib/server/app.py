@@ -10,6 +10,7 @@ from urllib.parse import urlencode, urlsplit
 import tornado.ioloop
 import tornado.web
 from jupyter_core.paths import jupyter_config_path
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
 from traitlets import default
 from voila.app import Voila
@@ -212,13 +213,7 @@ class PleegzorgVoila(Voila):
         vc.resources = {**extra, "pleegzorg": page_resources()}
         # Every kernel goes through the admission control (admission.py), unless someone
         # configured a kernel manager of their own.
-        default_manager = "jupyter_server.services.kernels.kernelmanager.AsyncMappingKernelManager"
-        chosen = self.voila_configuration.multi_kernel_manager_class
-        if (
-            getattr(chosen, "__module__", "") + "." + getattr(chosen, "__name__", "")
-            == (default_manager)
-            or chosen == default_manager
-        ):
+        if self.voila_configuration.multi_kernel_manager_class is AsyncMappingKernelManager:
             self.voila_configuration.multi_kernel_manager_class = LimitedKernelManager
 
     def init_handlers(self) -> list[Any]:
