@@ -17,7 +17,8 @@ from typing import Any
 from ..content import cached_catalog, find_worksheet, load_worksheet
 from ..i18n import t
 from ..model import Catalog, Worksheet
-from ..store import Participant, SQLStore
+from ..store import Participant
+from ..store.interfaces import OwnDataStore
 from ._text import CSS_PATH, md_text
 
 
@@ -57,7 +58,7 @@ class ParticipantData:
 
 
 def collect_participant(
-    store: SQLStore,
+    store: OwnDataStore,
     participant: Participant,
     *,
     catalog: Catalog | None = None,

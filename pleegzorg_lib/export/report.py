@@ -26,7 +26,8 @@ from ..analysis import (
 from ..content import cached_catalog, find_worksheet, load_worksheet
 from ..i18n import display_option, t
 from ..model import Catalog, Question, QuestionKind, Worksheet
-from ..store import Poll, Session, SQLStore
+from ..store import Poll, Session
+from ..store.interfaces import SessionReadStore
 from ._text import CSS_PATH, ReportError, md_text
 from .html import question_html, roles_html
 
@@ -57,7 +58,7 @@ def poll_question(poll: Poll) -> Question:
 
 
 def collect_session(
-    store: SQLStore,
+    store: SessionReadStore,
     code: str,
     *,
     catalog: Catalog | None = None,
@@ -185,7 +186,7 @@ def report_markdown(data: SessionData) -> str:
     return "\n".join(lines)
 
 
-def answers_csv(store: SQLStore, data: SessionData, *, k: int = K_MIN) -> str:
+def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> str:
     """Anonymised answers for researchers: no names, no ids, personal open answers left out.
 
     Roles with fewer than ``k`` participants are reported as "overig".

@@ -99,8 +99,12 @@ def _recorded(method: _F) -> _F:
 class WorksheetPage:
     """The author's handle on a worksheet page: each method adds and shows one question."""
 
-    def __init__(self, runner: WorksheetRunner, *, slots: Iterator[w.Box] | None = None) -> None:
+    def __init__(
+        self, runner: WorksheetRunner, *, store: SQLStore, slots: Iterator[w.Box] | None = None
+    ) -> None:
         self.runner = runner
+        #: the whole store: the page hands each part the narrow view it needs
+        self.store = store
         self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._slots: list[w.Box] = []
         self._slots_to_fill = slots
@@ -298,7 +302,7 @@ class WorksheetPage:
         """The network's Kennisagenda: submit research questions and vote on others'."""
         from ..widgets.agenda import AgendaPanel
 
-        panel = AgendaPanel(self.runner.store, self.runner.info.network_id, self.runner.catalog)
+        panel = AgendaPanel(self.store, self.runner.info.network_id, self.runner.catalog)
         self._show(panel.box)
         self.runner.add_panel(panel)
 
@@ -311,7 +315,7 @@ class WorksheetPage:
         network_id = network or self.runner.info.network_id
         plan = load_plan(config.data_dir(), network_id)
         panel = YearPlanPanel(
-            self.runner.store, plan, self.runner.catalog, page_path=self.runner.info.path
+            self.store, plan, self.runner.catalog, page_path=self.runner.info.path
         )
         self._show(panel.box)
         self.runner.add_panel(panel)
@@ -342,10 +346,10 @@ class WorksheetPage:
         runner = WorksheetRunner(
             old.info,
             catalog,
-            store=old.store,
+            store=self.store,
             signposting=cached_signposting(str(config.data_dir()), lang),
         )
-        again = WorksheetPage(runner, slots=iter(self._slots))
+        again = WorksheetPage(runner, store=self.store, slots=iter(self._slots))
         again._show(runner.header.box)
         for name, args, kwargs in self._calls:
             getattr(again, name)(*args, **kwargs)
@@ -361,14 +365,12 @@ def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetP
     info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
     if info is None:
         raise LookupError(t("error.worksheet_unknown", id=worksheet_id))
+    store = store or _default_store()
     runner = WorksheetRunner(
-        info,
-        catalog,
-        store=store or _default_store(),
-        signposting=cached_signposting(str(config.data_dir())),
+        info, catalog, store=store, signposting=cached_signposting(str(config.data_dir()))
     )
     _BUILT.append(runner)
-    page = WorksheetPage(runner)
+    page = WorksheetPage(runner, store=store)
     page._show(runner.header.box)
     return page
 

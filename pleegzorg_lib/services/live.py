@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ..analysis import K_MIN, QuestionSummary, answers_frame, summarize_question
 from ..model import Question
-from ..store import Session, SQLStore
+from ..store import Session
+from ..store.interfaces import LiveStore, SessionReadStore
 
 #: The longest poll question, in characters; options are cut at OPTION_LIMIT, at most
 #: MAX_OPTIONS of them.
@@ -32,7 +33,7 @@ def poll_from_text(prompt: str, options_text: str) -> tuple[str, tuple[str, ...]
 
 
 def moderate(
-    store: SQLStore, session: Session, participant_id: str, question_id: str, hide: bool
+    store: LiveStore, session: Session, participant_id: str, question_id: str, hide: bool
 ) -> bool:
     """Hide (or show again) one open answer in the session's shared view; only an answer
     that exists in this session (a forged id changes nothing)."""
@@ -53,7 +54,9 @@ class SessionColumn:
     summary: QuestionSummary
 
 
-def compare_sessions(store: SQLStore, worksheet_id: str, question: Question) -> list[SessionColumn]:
+def compare_sessions(
+    store: SessionReadStore, worksheet_id: str, question: Question
+) -> list[SessionColumn]:
     """The question in every session of the worksheet (in the store's order)."""
     columns = []
     for other in store.sessions_for_worksheet(worksheet_id):

@@ -11,7 +11,8 @@ from .. import config
 from ..content import cached_catalog, find_worksheet
 from ..i18n import t
 from ..model import page_path
-from ..store import Session, SQLStore
+from ..store import Session
+from ..store.interfaces import SessionCreateStore
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 FACILITATOR_PATH = page_path("facilitator/live.ipynb")
@@ -44,7 +45,7 @@ def links_for(session: Session, key: str, worksheet_path: str, base: str) -> Ses
 
 
 def create_session(
-    store: SQLStore,
+    store: SessionCreateStore,
     *,
     network_id: str,
     worksheet_id: str,

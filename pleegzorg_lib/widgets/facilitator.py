@@ -22,7 +22,8 @@ from ..export import collect_session, roles_html
 from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog, page_path
-from ..store import Session, SQLStore
+from ..store import Session
+from ..store.interfaces import LiveStore
 from .live_tabs import (
     ByRoleTab,
     CompareTab,
@@ -53,7 +54,7 @@ class LiveView:
         session: Session,
         key: str,
         *,
-        store: SQLStore,
+        store: LiveStore,
         catalog: Catalog,
         root: Path,
         participant_path: str,

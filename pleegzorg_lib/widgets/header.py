@@ -97,6 +97,15 @@ class Header:
         self.box = w.VBox([self.intro, identity, self.message, self.progress])
         self.box.add_class("pz-page-header")
 
+    def show_progress(self, answered: int, total: int) -> None:
+        """ "3 of 7 answered" and a bar (numbers only: nothing typed is shown here)."""
+        percent = int(100 * answered / total) if total else 0
+        text = html.escape(t("progress", answered=answered, total=total))
+        self.progress.value = (
+            f'<div class="pz-progress-text">{text}</div>'
+            f'<div class="pz-progress-bar"><div style="width:{percent}%"></div></div>'
+        )
+
     def show_code(self, code: str) -> None:
         self.code.value = f'<span class="pz-code-value">{html.escape(code)}</span>'
 

@@ -32,7 +32,8 @@ from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog, QuestionKind
 from ..services.live import compare_sessions, moderate, poll_from_text
-from ..store import Session, SQLStore
+from ..store import Session
+from ..store.interfaces import LiveStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 
@@ -63,7 +64,7 @@ class LiveContext:
     have the whole view read the store again, and what it read last."""
 
     session: Session
-    store: SQLStore
+    store: LiveStore
     catalog: Catalog
     may: Callable[[], bool]
     refresh: Callable[[], None]

@@ -12,7 +12,7 @@ from .. import config
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
 from ..services.sessions import MAX_EXPECTED, SessionError, create_session, server_room
-from ..store import SQLStore
+from ..store.interfaces import SessionCreateStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
 
@@ -21,7 +21,7 @@ class NewSessionForm:
     """Network, worksheet, title and date in; join code and both links out."""
 
     def __init__(
-        self, catalog: Catalog, worksheets: tuple[WorksheetInfo, ...], *, store: SQLStore
+        self, catalog: Catalog, worksheets: tuple[WorksheetInfo, ...], *, store: SessionCreateStore
     ) -> None:
         self.catalog = catalog
         self.worksheets = worksheets

@@ -18,7 +18,8 @@ from ..export import (
     participant_markdown,
 )
 from ..i18n import t
-from ..store import Participant, SQLStore
+from ..store import Participant
+from ..store.interfaces import OwnDataStore
 from ._lean import layout_of
 
 
@@ -35,7 +36,7 @@ class RightsPanel:
 
     def __init__(
         self,
-        store: SQLStore,
+        store: OwnDataStore,
         participant: Callable[[], Participant | None],
         erase: Callable[[], bool],
     ) -> None:

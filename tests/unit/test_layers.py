@@ -249,3 +249,31 @@ def _is_docstring(path, lineno: int) -> bool:
             if isinstance(value, ast.Constant) and value.lineno <= lineno <= value.end_lineno:
                 return True
     return False
+
+
+def test_only_the_applications_hold_the_whole_store() -> None:
+    """Widgets, services, exports and analysis take the narrow view they need
+    (``store/interfaces.py``), so each one's reach into stored data can be read off its
+    signature. Only the applications open or name the whole store: the pages, the CLI, the
+    server and ``pleegzorg check`` (which reads stored answers). Lazy imports count."""
+    import ast
+    from pathlib import Path
+
+    root = Path(pleegzorg_lib.__file__).parent
+    applications = ("store", "pages", "cli", "server", "authoring")
+    whole = {"SQLStore", "Store", "open_store"}
+    holders = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in applications:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and "store" in (node.module or "").split("."):
+                named = whole & {a.name for a in node.names}
+                if named:
+                    holders.append(f"{path.relative_to(root)}:{node.lineno} {sorted(named)}")
+    assert holders == []
+    # the modules that take a store name their view of it
+    graph = _import_graph()
+    interfaces = {m for m, deps in graph.items() if "pleegzorg_lib.store.interfaces" in deps}
+    for module in ("widgets.runner", "widgets.facilitator", "widgets.rights", "export.report"):
+        assert f"pleegzorg_lib.{module}" in interfaces

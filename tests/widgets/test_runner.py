@@ -256,7 +256,7 @@ def test_unreachable_store_at_page_start_gives_a_message_not_a_traceback(
 ) -> None:
     from pleegzorg_lib.pages.worksheet import WorksheetPage
 
-    page = WorksheetPage(WorksheetRunner(info, catalog, store=store))
+    page = WorksheetPage(WorksheetRunner(info, catalog, store=store), store=store)
     page.open_question("q", "Vraag?")
     with sqlite3.connect(db_path) as conn:
         conn.execute("ALTER TABLE pz_participants RENAME TO gone")
