@@ -12,7 +12,8 @@ Everything else is reachable through the subpackages (``model``, ``content``, ``
 from __future__ import annotations
 
 import typing as _typing
-from importlib import import_module as _import_module
+
+from ._lazy import lazy_exports as _lazy_exports
 
 __version__ = "0.1.0"
 
@@ -39,13 +40,4 @@ if _typing.TYPE_CHECKING:  # pragma: no cover
     from .pages.facilitator import intervisie_timer, live_view, new_session_form
     from .pages.worksheet import WorksheetPage, worksheet
 
-
-def __getattr__(name: str) -> _typing.Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pleegzorg_lib' has no attribute {name!r}")
-    return getattr(_import_module(module, __name__), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = _lazy_exports(__name__, _LAZY, globals())

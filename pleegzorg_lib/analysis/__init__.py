@@ -9,8 +9,8 @@ page that only needs the netwerkkaart's metrics (networkx) does not load pandas.
 from __future__ import annotations
 
 import typing as _typing
-from importlib import import_module as _import_module
 
+from .._lazy import lazy_exports
 from ._constants import K_MIN
 
 #: Public name → the module that defines it (imported on first use).
@@ -50,13 +50,4 @@ if _typing.TYPE_CHECKING:  # pragma: no cover
     from ._summary import QuestionSummary, summarize_question
     from ._words import DUTCH_STOP_WORDS, word_frequencies
 
-
-def __getattr__(name: str) -> _typing.Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pleegzorg_lib.analysis' has no attribute {name!r}")
-    return getattr(_import_module(module, __name__), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

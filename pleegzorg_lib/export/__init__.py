@@ -7,9 +7,9 @@ participant's kernel, which only exports its own answers, never loads it.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_exports
 from ._text import ReportError, html_to_pdf, md_text
 from .participant import (
     ParticipantData,
@@ -64,8 +64,4 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy names are, for the type ch
     from .report import SessionData, answers_csv, collect_session, report_html, report_markdown
     from .worksheet import worksheet_print_html
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
-    raise AttributeError(name)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

@@ -277,3 +277,24 @@ def test_only_the_applications_hold_the_whole_store() -> None:
     interfaces = {m for m, deps in graph.items() if "pleegzorg_lib.store.interfaces" in deps}
     for module in ("widgets.runner", "widgets.facilitator", "widgets.rights", "export.report"):
         assert f"pleegzorg_lib.{module}" in interfaces
+
+
+def test_heavy_names_are_imported_when_first_asked_for() -> None:
+    """The three packages with heavy parts (the notebook API, analysis, export) list them
+    in ``__all__`` and ``dir()`` but import them on first use, through one helper."""
+    code = (
+        "import sys\n"
+        "import pleegzorg_lib.analysis as a, pleegzorg_lib.export as e\n"
+        "assert 'summarize_session' in dir(a) and 'collect_session' in dir(e)\n"
+        "assert 'pandas' not in sys.modules\n"
+        "a.summarize_session\n"
+        "assert 'pandas' in sys.modules and 'summarize_session' in vars(a)\n"
+        "try:\n"
+        "    e.nope\n"
+        "except AttributeError as exc:\n"
+        "    assert \"'pleegzorg_lib.export' has no attribute 'nope'\" in str(exc), exc\n"
+        "else:\n"
+        "    raise SystemExit('no AttributeError')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
