@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typing as _typing
 
-from .._lazy import lazy_exports
+from .._lazy import lazy_exports as _lazy_exports
 from ._constants import K_MIN
 
 #: Public name → the module that defines it (imported on first use).
@@ -50,4 +50,4 @@ if _typing.TYPE_CHECKING:  # pragma: no cover
     from ._summary import QuestionSummary, summarize_question
     from ._words import DUTCH_STOP_WORDS, word_frequencies
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
+__getattr__, __dir__ = _lazy_exports(__name__, _LAZY, globals())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_exports
+from .._lazy import lazy_exports as _lazy_exports
 from ._text import ReportError, html_to_pdf, md_text
 from .participant import (
     ParticipantData,
@@ -64,4 +64,4 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy names are, for the type ch
     from .report import SessionData, answers_csv, collect_session, report_html, report_markdown
     from .worksheet import worksheet_print_html
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
+__getattr__, __dir__ = _lazy_exports(__name__, _LAZY, globals())
