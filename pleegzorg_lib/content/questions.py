@@ -26,6 +26,8 @@ def open_question(
     max_length: int | None = None,
     distress: bool = False,
 ) -> Question:
+    """An open question answered in a text field. ``distress=True``: it touches distress,
+    so where to find help is shown beside it (``data/hulpwijzer.yaml``)."""
     return Question(
         id=id,
         kind=QuestionKind.OPEN,
@@ -46,6 +48,8 @@ def likert(
     shared: bool = False,
     distress: bool = False,
 ) -> Question:
+    """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens").
+    ``distress=True``: help is shown when the first (lowest) option is chosen."""
     # The default labels are stored in Dutch whatever the page's language (answers compare
     # across languages); the page shows them translated (``i18n.display_option``).
     default = tuple(t(f"likert.{i}", DEFAULT_LANGUAGE) for i in range(1, 6))
@@ -71,6 +75,8 @@ def single_choice(
     distress: bool = False,
     renamed: Mapping[str, str] | None = None,
 ) -> Question:
+    """One answer out of several. Help is shown when an option like "stoppen" is chosen
+    (the triggers in ``data/hulpwijzer.yaml``), or always with ``distress=True``."""
     return Question(
         id=id,
         kind=QuestionKind.SINGLE_CHOICE,
@@ -93,6 +99,10 @@ def multiple_choice(
     distress: bool = False,
     renamed: Mapping[str, str] | None = None,
 ) -> Question:
+    """Any number of answers out of several (help as for ``single_choice``).
+
+    ``renamed={"old wording": "new wording"}`` keeps the answers stored under an
+    option's earlier wording (``pleegzorg check`` asks for it when one is reworded)."""
     return Question(
         id=id,
         kind=QuestionKind.MULTIPLE_CHOICE,
@@ -115,6 +125,8 @@ def scale_0_10(
     shared: bool = False,
     distress: bool = False,
 ) -> Question:
+    """A schaalvraag: a number from 0 to 10, with optional words for both ends.
+    ``distress=True``: help is shown when the answer falls at the lower end (0–2)."""
     return Question(
         id=id,
         kind=QuestionKind.SCALE_0_10,
@@ -136,6 +148,7 @@ def ranking(
     shared: bool = False,
     renamed: Mapping[str, str] | None = None,
 ) -> Question:
+    """Put a list in order of importance."""
     return Question(
         id=id,
         kind=QuestionKind.RANKING,
@@ -148,19 +161,19 @@ def ranking(
 
 
 def netwerkkaart(id: str, prompt: str, *, help: str = "") -> Question:
-    """A netwerkkaart (support-network map): people placed around the participant."""
+    """A netwerkkaart: the participant places the people around them, with metrics."""
     return Question(id=id, kind=QuestionKind.NETWORK_MAP, prompt=prompt, help=help)
 
 
 def reflection_cycle(id: str, cycle: str = "alact", *, situation: str = "") -> list[Question]:
-    """One open question per step of a reflection cycle (ALACT, Gibbs, STARR from data/)."""
+    """A reflection cycle (``alact``, ``gibbs``, ``starr``), step by step."""
     from .tool_questions import reflection_cycle_questions
 
     return reflection_cycle_questions(id, cycle, situation=situation)
 
 
 def scale_sequence(id: str, topic: str) -> list[Question]:
-    """The schaalvraag sequence: where are you now, what got you there, a 10, one step up."""
+    """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up."""
     from .tool_questions import scale_sequence_questions
 
     return scale_sequence_questions(id, topic)

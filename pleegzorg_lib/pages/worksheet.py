@@ -13,11 +13,12 @@ part of the page is shown in a slot, and the page remembers the calls that fille
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import ipywidgets as w
 from IPython.display import display
@@ -65,6 +66,7 @@ def _query_string() -> str | None:
 
 
 _F = TypeVar("_F", bound=Callable[..., None])
+_P = ParamSpec("_P")
 
 #: One layout shared by every slot: a slot adds one widget model to the page, not two.
 _SLOT_LAYOUT: w.Layout | None = None
@@ -96,6 +98,28 @@ def _recorded(method: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
+def _adds(
+    factory: Callable[_P, Question | list[Question]],
+) -> Callable[Concatenate[WorksheetPage, _P], None]:
+    """A page method that builds its question(s) with ``factory`` and shows them: the same
+    arguments, name and documentation (``help(ws.likert)`` shows the factory's)."""
+
+    def method(self: WorksheetPage, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        made = factory(*args, **kwargs)
+        for question in made if isinstance(made, list) else [made]:
+            self._add(question)
+
+    method.__name__ = factory.__name__
+    method.__qualname__ = f"WorksheetPage.{factory.__name__}"
+    method.__doc__ = factory.__doc__
+    signature = inspect.signature(factory)
+    me = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[me, *signature.parameters.values()], return_annotation=None
+    )
+    return _recorded(method)
+
+
 class WorksheetPage:
     """The author's handle on a worksheet page: each method adds and shows one question."""
 
@@ -123,137 +147,23 @@ class WorksheetPage:
         view = self.runner.add_question(question)
         self._show(view.box)
 
-    @_recorded
-    def open_question(
-        self,
-        id: str,
-        prompt: str,
-        *,
-        help: str = "",
-        shared: bool = False,
-        max_length: int | None = None,
-        distress: bool = False,
-    ) -> None:
-        """An open question answered in a text field. ``distress=True``: it touches distress,
-        so where to find help is shown beside it (``data/hulpwijzer.yaml``)."""
-        self._add(
-            questions.open_question(
-                id, prompt, help=help, shared=shared, max_length=max_length, distress=distress
-            )
-        )
-
-    @_recorded
-    def likert(
-        self,
-        id: str,
-        prompt: str,
-        *,
-        labels: Sequence[str] | None = None,
-        help: str = "",
-        shared: bool = False,
-        distress: bool = False,
-    ) -> None:
-        """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens").
-        ``distress=True``: help is shown when the first (lowest) option is chosen."""
-        self._add(
-            questions.likert(id, prompt, labels=labels, help=help, shared=shared, distress=distress)
-        )
-
-    @_recorded
-    def single_choice(
-        self,
-        id: str,
-        prompt: str,
-        options: Sequence[str],
-        *,
-        help: str = "",
-        shared: bool = False,
-        distress: bool = False,
-        renamed: Mapping[str, str] | None = None,
-    ) -> None:
-        """One answer out of several. Help is shown when an option like "stoppen" is chosen
-        (the triggers in ``data/hulpwijzer.yaml``), or always with ``distress=True``."""
-        self._add(
-            questions.single_choice(
-                id, prompt, options, help=help, shared=shared, distress=distress, renamed=renamed
-            )
-        )
-
-    @_recorded
-    def multiple_choice(
-        self,
-        id: str,
-        prompt: str,
-        options: Sequence[str],
-        *,
-        help: str = "",
-        shared: bool = False,
-        distress: bool = False,
-        renamed: Mapping[str, str] | None = None,
-    ) -> None:
-        """Any number of answers out of several (help as for ``single_choice``).
-
-        ``renamed={"old wording": "new wording"}`` keeps the answers stored under an
-        option's earlier wording (``pleegzorg check`` asks for it when one is reworded)."""
-        self._add(
-            questions.multiple_choice(
-                id, prompt, options, help=help, shared=shared, distress=distress, renamed=renamed
-            )
-        )
-
-    @_recorded
-    def scale_0_10(
-        self,
-        id: str,
-        prompt: str,
-        *,
-        low: str = "",
-        high: str = "",
-        help: str = "",
-        shared: bool = False,
-        distress: bool = False,
-    ) -> None:
-        """A schaalvraag: a number from 0 to 10, with optional words for both ends.
-        ``distress=True``: help is shown when the answer falls at the lower end (0–2)."""
-        self._add(
-            questions.scale_0_10(
-                id, prompt, low=low, high=high, help=help, shared=shared, distress=distress
-            )
-        )
-
-    @_recorded
-    def ranking(
-        self,
-        id: str,
-        prompt: str,
-        items: Sequence[str],
-        *,
-        help: str = "",
-        shared: bool = False,
-        renamed: Mapping[str, str] | None = None,
-    ) -> None:
-        """Put a list in order of importance."""
-        self._add(questions.ranking(id, prompt, items, help=help, shared=shared, renamed=renamed))
+    # One line per question: the page method takes exactly the arguments of the factory in
+    # content/questions.py (the one ``pleegzorg check`` calls), and shows what it builds.
+    open_question = _adds(questions.open_question)
+    likert = _adds(questions.likert)
+    single_choice = _adds(questions.single_choice)
+    multiple_choice = _adds(questions.multiple_choice)
+    scale_0_10 = _adds(questions.scale_0_10)
+    ranking = _adds(questions.ranking)
+    netwerkkaart = _adds(questions.netwerkkaart)
 
     # -- reflection tools (issue #4) ----------------------------------------------------
     def _add_all(self, made: list[Question]) -> None:
         for question in made:
             self._add(question)
 
-    @_recorded
-    def netwerkkaart(self, id: str, prompt: str, *, help: str = "") -> None:
-        """A netwerkkaart: the participant places the people around them, with metrics."""
-        self._add(questions.netwerkkaart(id, prompt, help=help))
-
-    @_recorded
-    def reflection_cycle(self, id: str, cycle: str = "alact", *, situation: str = "") -> None:
-        """A reflection cycle (``alact``, ``gibbs``, ``starr``), step by step."""
-        self._add_all(questions.reflection_cycle(id, cycle, situation=situation))
-
-    @_recorded
-    def scale_sequence(self, id: str, topic: str) -> None:
-        """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up."""
-        self._add_all(questions.scale_sequence(id, topic))
+    reflection_cycle = _adds(questions.reflection_cycle)
+    scale_sequence = _adds(questions.scale_sequence)
 
     @_recorded
     def vakmanschap(self, id: str) -> None:

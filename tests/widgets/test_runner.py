@@ -263,3 +263,36 @@ def test_unreachable_store_at_page_start_gives_a_message_not_a_traceback(
     page.finish()
     assert "niet bereikbaar" in page.runner.header.message.value
     assert page.runner.participant is None
+
+
+def test_the_page_offers_every_question_call_check_reads_with_the_same_arguments(
+    info, catalog, store
+) -> None:
+    """``pleegzorg check`` reads ``ws.<kind>(...)`` from a notebook's source with the
+    factories in content/questions.py; the page's methods take exactly those arguments,
+    and a call builds the same questions the reader finds."""
+    import inspect
+
+    from pleegzorg_lib.content.questions import FACTORIES, questions_in_source
+    from pleegzorg_lib.pages.worksheet import WorksheetPage
+
+    for name, factory in FACTORIES.items():
+        method = getattr(WorksheetPage, name)
+        params = list(inspect.signature(method).parameters.values())
+        assert params[0].name == "self"
+        assert params[1:] == list(inspect.signature(factory).parameters.values()), name
+        if name not in ("vakmanschap", "wie_weet_wat"):  # these add a chart or a panel too
+            assert method.__doc__ == factory.__doc__
+    page = WorksheetPage(WorksheetRunner(info, catalog, store=store), store=store)
+    source = (
+        'ws.scale_0_10("hoe", "Hoe gaat het?", low="slecht", high="goed")\n'
+        'ws.ranking("volg", "Wat eerst?", ["rust", "contact"], shared=True)\n'
+        'ws.reflection_cycle("stap", "alact")\n'
+    )
+    exec(source, {"ws": page})  # what the notebook cell does
+    read = questions_in_source(source, "test.ipynb")
+    assert [v.question for v in page.runner.views.values()] == read
+    assert len(read) > 3  # the cycle gave several questions
+    assert [c[0] for c in page._calls] == ["scale_0_10", "ranking", "reflection_cycle"]
+    with pytest.raises(TypeError):
+        page.likert("zonder-vraag")
