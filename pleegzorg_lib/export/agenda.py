@@ -68,11 +68,15 @@ def agenda_html(items: Sequence[Any], catalog: Catalog) -> str:
     return "".join(parts)
 
 
+#: The Kennisagenda CSV's columns: a data format, the same in every page language.
+AGENDA_CSV_COLUMNS = ("rang", "thema", "vraag", "stemmen", "ingediend")
+
+
 def agenda_csv(items: Sequence[Any], catalog: Catalog) -> str:
     """Rank, theme, question and votes: one row per visible question, best first overall."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rang", "thema", "vraag", "stemmen", "ingediend"])
+    writer.writerow(AGENDA_CSV_COLUMNS)
     visible = [i for i in items if not i.hidden]
     ranked = sorted(visible, key=lambda i: (-i.votes, i.created_at, i.id))
     for rank, item in enumerate(ranked, start=1):

@@ -186,10 +186,17 @@ def report_markdown(data: SessionData) -> str:
     return "\n".join(lines)
 
 
+#: The research CSV's columns and the role of a group too small to name. A data format, not
+#: page text: the same in every page language, so analysis scripts keep working (documented
+#: in docs/privacy.md; role, question and kind are ids, as in data/ and the notebooks).
+CSV_COLUMNS = ("deelnemer", "rol", "vraag", "soort", "antwoord")
+CSV_SMALL_ROLE = "overig"
+
+
 def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> str:
     """Anonymised answers for researchers: no names, no ids, personal open answers left out.
 
-    Roles with fewer than ``k`` participants are reported as "overig".
+    Roles with fewer than ``k`` participants are reported as :data:`CSV_SMALL_ROLE`.
     """
     questions = {q.id: q for q in data.worksheet.questions}
     rows = list(store.session_answers(data.session.code, data.worksheet.info.id))
@@ -202,14 +209,14 @@ def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -
         numbers.setdefault(row["participant_id"], f"P{len(numbers) + 1}")
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["deelnemer", "rol", "vraag", "soort", "antwoord"])
+    writer.writerow(CSV_COLUMNS)
     for row in sorted(rows, key=lambda r: (numbers[r["participant_id"]], r["question_id"])):
         q = questions.get(row["question_id"])
         if q is None or (q.kind == QuestionKind.OPEN and not q.shared):
             continue
         if (row["participant_id"], q.id) in hidden:
             continue
-        role = row["role_id"] if role_sizes.get(row["role_id"], 0) >= k else "overig"
+        role = row["role_id"] if role_sizes.get(row["role_id"], 0) >= k else CSV_SMALL_ROLE
         value = row["value"]
         text = (
             json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
