@@ -29,15 +29,16 @@ class Debouncer:
     def __init__(self, lock: threading.RLock, delay: float = TEXT_DEBOUNCE_SECONDS) -> None:
         self.lock = lock
         self.delay = delay
-        self._timers: dict[str, tuple[threading.Timer, Callable[[], object]]] = {}
+        self._timers: dict[str, tuple[threading.Timer, Callable[[], object], object]] = {}
 
     def schedule(self, key: str, action: Callable[[], object]) -> None:
         """(Re)start the pause for ``key``; ``action`` runs when it ends."""
         with self.lock:
             self.cancel(key)
-            timer = threading.Timer(self.delay, self._fire, args=(key,))
+            token = object()
+            timer = threading.Timer(self.delay, self._fire, args=(key, token))
             timer.daemon = True
-            self._timers[key] = (timer, action)
+            self._timers[key] = (timer, action, token)
             timer.start()
 
     def cancel(self, key: str) -> None:
@@ -57,16 +58,20 @@ class Debouncer:
         with self.lock:
             pending = list(self._timers.items())
             self._timers.clear()
-            for _key, (timer, _action) in pending:
+            for _key, (timer, _action, _token) in pending:
                 timer.cancel()
-            for _key, (_timer, action) in pending:
+            for _key, (_timer, action, _token) in pending:
                 action()
 
-    def _fire(self, key: str) -> None:
+    def _fire(self, key: str, token: object) -> None:
         with self.lock:
-            pending = self._timers.pop(key, None)
-            if pending is not None:
-                pending[1]()
+            pending = self._timers.get(key)
+            # a timer that fired while the key was rescheduled (it waited for the lock) is
+            # stale: the newer timer saves, after its own pause
+            if pending is None or pending[2] is not token:
+                return
+            del self._timers[key]
+            pending[1]()
 
 
 class Flushable(Protocol):

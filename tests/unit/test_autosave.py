@@ -52,3 +52,21 @@ def test_cancelled_fields_are_not_saved() -> None:
     pending.cancel_all()
     time.sleep(0.2)
     assert saved == ["b"]
+
+
+def test_a_timer_that_fired_during_a_new_keystroke_waits_for_the_new_pause() -> None:
+    """The old timer fired while the page held the lock for the next keystroke: it must
+    not save (nor take the new timer's place); the new pause saves the new text once."""
+    lock = threading.RLock()
+    saved: list[str] = []
+    pending = Debouncer(lock, delay=0.05)
+    with lock:
+        pending.schedule("q", lambda: saved.append("Wee"))
+        time.sleep(0.2)  # the timer has fired and waits for the lock
+        pending.delay = 0.6
+        pending.schedule("q", lambda: saved.append("Week"))
+    time.sleep(0.2)
+    assert saved == []  # the stale timer ran and did nothing
+    assert _wait_for(lambda: saved == ["Week"])
+    time.sleep(0.2)
+    assert saved == ["Week"]
