@@ -7,14 +7,14 @@ import sys
 
 from .. import config
 from ..i18n import t
-from .exports import participant_by_code
 
 
 def _forget(args: argparse.Namespace) -> int:
+    from ..services.identity import find_by_code
     from ..store import open_store
 
     with open_store() as store:
-        person = participant_by_code(store, args.code)
+        person = find_by_code(store, args.code).participant
         if person is None:
             print(t("cli.code.unknown"), file=sys.stderr)
             return 2

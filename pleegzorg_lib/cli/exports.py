@@ -71,13 +71,6 @@ def _export_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
-def participant_by_code(store, typed: str):  # noqa: ANN001, ANN202 - small CLI helper
-    from ..model import normalize_code
-
-    code = normalize_code(typed)
-    return store.participant_by_code(code) if code else None
-
-
 def _export_participant(args: argparse.Namespace) -> int:
     from ..export import (
         ReportError,
@@ -86,11 +79,12 @@ def _export_participant(args: argparse.Namespace) -> int:
         participant_json,
         participant_markdown,
     )
+    from ..services.identity import find_by_code
     from ..store import open_store
 
     try:
         with open_store() as store:
-            person = participant_by_code(store, args.code)
+            person = find_by_code(store, args.code).participant
             if person is None:
                 print(t("cli.code.unknown"), file=sys.stderr)
                 return 2

@@ -108,6 +108,11 @@ _current: contextvars.ContextVar[Reservation | None] = contextvars.ContextVar(
 )
 
 
+def _warm(task: Any) -> bool:
+    """A pool entry whose kernel started and waits for a page."""
+    return bool(task.done() and not task.cancelled() and task.exception() is None)
+
+
 class Gate:
     """The count and the limit of one server's kernels."""
 
@@ -142,14 +147,14 @@ class Gate:
         """A kernel for ``notebook`` is warm, or warming with room to start (the page will
         take it from the pool instead of starting one)."""
         pool = self._pools().get(notebook, [])
-        if any(task.done() and not task.cancelled() and task.exception() is None for task in pool):
+        if any(_warm(task) for task in pool):
             return True
         return any(not task.done() for task in pool) and self.free() > 0
 
     async def evict_for(self, notebook: str) -> bool:
         """Shut down one idle warm kernel of another worksheet (the largest pool's last)."""
         idle = {
-            path: [t for t in pool if t.done() and not t.cancelled() and t.exception() is None]
+            path: [task for task in pool if _warm(task)]
             for path, pool in self._pools().items()
             if path != notebook
         }
@@ -264,12 +269,7 @@ def capacity(kernel_manager: Any) -> dict[str, int]:
     gate = gate_of(kernel_manager)
     if gate is None:
         return {}
-    warm = sum(
-        1
-        for pool in gate._pools().values()
-        for task in pool
-        if task.done() and not task.cancelled() and task.exception() is None
-    )
+    warm = sum(1 for pool in gate._pools().values() for task in pool if _warm(task))
     return {
         "limit": gate.limit,
         "in_use": gate.in_use(),

@@ -130,36 +130,29 @@ class WorksheetPageHandler(TornadoVoilaHandler):
     def _refuse(self, title_key: str, text_key: str, **params: Any) -> None:
         """A Dutch (or English) 403 page of our own: the title and text from the catalog."""
         lang = language_from_query(self.request.query)
-        self.set_status(403)
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(
-            render_notice(
-                t(title_key, lang),
-                t(text_key, lang, **params),
-                back=(self.settings.get("base_url", "/"), t("organizer.back", lang)),
-                lang=lang,
-            )
-        )
+        back = (self.settings.get("base_url", "/"), t("organizer.back", lang))
+        self._notice(403, t(title_key, lang), t(text_key, lang, **params), back=back, lang=lang)
 
     def _busy(self) -> None:
         """The server runs as many kernels as it may: say so, and try again by itself."""
         lang = language_from_query(self.request.query)
         self.clear()
-        self.set_status(503)
+        self.set_header("Retry-After", str(RETRY_AFTER))
+        self._notice(
+            503,
+            t("busy.title", lang),
+            t("busy.text", lang, seconds=RETRY_AFTER),
+            back=(self._retry_url(), t("busy.retry", lang)),
+            lang=lang,
+            refresh=RETRY_AFTER,
+            base_url=self.settings.get("base_url", "/"),
+        )
+
+    def _notice(self, status: int, title: str, text: str, **page: Any) -> None:
+        self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.set_header("Retry-After", str(RETRY_AFTER))
-        self.finish(
-            render_notice(
-                t("busy.title", lang),
-                t("busy.text", lang, seconds=RETRY_AFTER),
-                back=(self._retry_url(), t("busy.retry", lang)),
-                lang=lang,
-                refresh=RETRY_AFTER,
-                base_url=self.settings.get("base_url", "/"),
-            )
-        )
+        self.finish(render_notice(title, text, **page))
 
     def _retry_url(self) -> str:
         """This page's address without the secrets (they are in cookies by now)."""

@@ -26,6 +26,7 @@ from typing import Any
 from .. import config
 from ..content import ContentError, cached_catalog, load_worksheet_index
 from ..store import SQLStore
+from .admission import gate_of
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class SessionWarmup:
         self._short = 0  # warm kernels wanted beyond the limit, last said in the log
 
     def tick(self) -> None:
-        gate = getattr(self.km, "gate", None)
+        gate = gate_of(self.km)
         if gate is not None:
             gate.purge_failed()  # kernels refused at the limit: try again now
         cap = max(1, int(gate.limit * WARM_SHARE)) if gate is not None else MAX_POOL

@@ -21,9 +21,11 @@ from ..store.interfaces import ParticipantStore
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """The outcome of a typed resume code: the participant (or ``None``) and what to say."""
+    """The outcome of a typed resume code: the participant (or ``None``), the code in its
+    normal form, and what to say."""
 
     participant: Participant | None
+    code: str
     message: str
     kind: str  # "success", "error"
 
@@ -43,11 +45,11 @@ def find_by_code(store: ParticipantStore, typed: str) -> Found:
     """The participant whose resume code was typed (any case, spaces or dashes)."""
     code = normalize_code(typed)
     if code is None:
-        return Found(None, t("code.malformed"), "error")
+        return Found(None, "", t("code.malformed"), "error")
     found = store.participant_by_code(code)
     if found is None:
-        return Found(None, t("code.unknown"), "error")
-    return Found(found, t("header.resumed"), "success")
+        return Found(None, code, t("code.unknown"), "error")
+    return Found(found, code, t("header.resumed"), "success")
 
 
 def bind_page(store: ParticipantStore, worksheet_id: str, query_string: str | None) -> Binding:
@@ -64,13 +66,10 @@ def bind_page(store: ParticipantStore, worksheet_id: str, query_string: str | No
     message, kind = "", "info"
     if code_param:
         found = find_by_code(store, code_param)
-        participant, message, kind = found.participant, found.message, found.kind
-    if participant is not None:
-        code = normalize_code(code_param) or ""
-        resumed = True
-    else:
+        participant, code, message, kind = found.participant, found.code, found.message, found.kind
+    resumed = participant is not None
+    if participant is None:
         participant, code = store.create_participant()
-        resumed = False
     session = ""
     if session_param:
         session = normalize_session_code(session_param) or ""

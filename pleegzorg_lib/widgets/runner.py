@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import ipywidgets as w
 
 from ..i18n import t
-from ..model import AnswerError, Catalog, Question, WorksheetInfo, normalize_code
+from ..model import AnswerError, Catalog, Question, WorksheetInfo
 from ..model.signposting import Signposting
 from ..services.identity import bind_page, carry_answers, find_by_code
 from ..store import Participant
@@ -176,7 +176,7 @@ class WorksheetRunner:
             self.store, found.participant, self.info.id, self.session_code, self._saved, questions
         )
         self.participant = found.participant
-        self.code = normalize_code(typed)
+        self.code = found.code
         self.header.resume_input.value = ""
         self._show_participant()
         self._load_answers()
