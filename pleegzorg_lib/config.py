@@ -63,8 +63,7 @@ def server_name() -> str:
 def server_count() -> int:
     """``PLEEGZORG_SERVERS``: how many servers share the visitors of a session (behind one
     proxy); each warms its share of a session's expected participants."""
-    raw = os.environ.get("PLEEGZORG_SERVERS", "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    return _positive_int("PLEEGZORG_SERVERS") or 1
 
 
 def _positive_int(name: str) -> int | None:
