@@ -30,6 +30,16 @@ NL = {
         "later verder."
     ),
     "page.device_failed": "Dat lukte niet. Probeer het opnieuw of sluit de browser helemaal af.",
+    "page.cell_failed_title": "Een deel van deze pagina werkt nu niet",
+    "page.cell_failed": (
+        "Er ging iets mis op de server; het is gemeld. Je antwoorden tot nu toe zijn bewaard. "
+        "Laad de pagina opnieuw."
+    ),
+    "page.too_slow_title": "Deze pagina kwam niet op tijd klaar",
+    "page.too_slow": (
+        "De server had het te druk of er ging iets mis. Je antwoorden tot nu toe zijn bewaard. "
+        "Laad de pagina opnieuw; lukt het dan nog niet, probeer het over een paar minuten."
+    ),
 }
 
 EN = {
@@ -58,6 +68,16 @@ EN = {
         "to continue later."
     ),
     "page.device_failed": "That did not work. Try again, or close the browser completely.",
+    "page.cell_failed_title": "Part of this page does not work right now",
+    "page.cell_failed": (
+        "Something went wrong on the server; it has been logged. Your answers so far have been "
+        "saved. Reload the page."
+    ),
+    "page.too_slow_title": "This page did not finish in time",
+    "page.too_slow": (
+        "The server was too busy or something went wrong. Your answers so far have been saved. "
+        "Reload the page; if that does not help, try again in a few minutes."
+    ),
 }
 
 #: The catalog keys the front end uses, under the names it knows them by.
@@ -71,4 +91,8 @@ FRONTEND_KEYS = {
     "deviceForget": "page.device_forget",
     "deviceForgotten": "page.device_forgotten",
     "deviceFailed": "page.device_failed",
+    "tooSlowTitle": "page.too_slow_title",
+    "tooSlow": "page.too_slow",
+    "cellFailedTitle": "page.cell_failed_title",
+    "cellFailed": "page.cell_failed",
 }

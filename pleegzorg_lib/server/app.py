@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,7 @@ from .hub import (
     redirect_to_login,
     service_address,
 )
-from .landing import render_landing, render_notice
+from .landing import render_landing, render_notice, too_slow_block
 from .security import (
     CspReportHandler,
     DeviceHandler,
@@ -48,6 +50,9 @@ from .security import (
     secure_xsrf_cookie,
     take_secrets,
 )
+from .timeouts import cell_timeout, kernel_id_in, page_deadline
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
 WARMUP_SECONDS = 5
@@ -167,9 +172,23 @@ class WorksheetPageHandler(TornadoVoilaHandler):
 
     @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + page_deadline(self.traitlet_config.get("VoilaExecutor", {}))
+        pieces = self.get_generator(path=path).__aiter__()
+        head = ""  # the page's start, until it names its kernel
         written = False
         try:
-            async for html in self.get_generator(path=path):
+            while True:
+                remaining = deadline - loop.time()
+                try:
+                    html = await asyncio.wait_for(pieces.__anext__(), max(remaining, 0.01))
+                except StopAsyncIteration:
+                    break
+                except TimeoutError:
+                    await self._too_slow(path or "", head, written)
+                    return
+                if len(head) < 65536 and kernel_id_in(head) is None:
+                    head += html
                 self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
                 self.flush()
                 written = True
@@ -178,6 +197,32 @@ class WorksheetPageHandler(TornadoVoilaHandler):
             if written:
                 raise
             self._busy()
+
+    async def _too_slow(self, path: str, head: str, written: bool) -> None:
+        """The page was not complete within its deadline: say so in the page's language with
+        a reload link, log it (no kernel id, no query) and stop the page's kernel."""
+        lang = language_from_query(self.request.query)
+        seconds = int(page_deadline(self.traitlet_config.get("VoilaExecutor", {})))
+        log.error("page %s not complete %d s after its request: stopped", path, seconds)
+        title, text = t("page.too_slow_title", lang), t("page.too_slow", lang)
+        if written:
+            self.write(too_slow_block(title, text, t("page.reload", lang), self._retry_url()))
+            self.finish()
+        else:
+            self._notice(
+                504,
+                title,
+                text,
+                back=(self._retry_url(), t("page.reload", lang)),
+                lang=lang,
+                base_url=self.settings.get("base_url", "/"),
+            )
+        kernel_id = kernel_id_in(head)
+        if kernel_id and kernel_id in self.kernel_manager:
+            try:
+                await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
+            except Exception:  # already gone: nothing left to stop
+                log.debug("stopping a slow page's kernel failed", exc_info=True)
 
 
 class RefuseHandler(tornado.web.RequestHandler):
@@ -204,6 +249,11 @@ class PleegzorgVoila(Voila):
         extra = vc.get("resources") if "resources" in vc else None
         extra = dict(extra) if isinstance(extra, dict) else {}
         vc.resources = {**extra, "pleegzorg": page_resources()}
+        # A warm kernel waits for its visitor in the binding cell: no cell timeout there; the
+        # page's own deadline counts from its request instead (timeouts.py).
+        executor = self.config.VoilaExecutor
+        if executor.get("timeout_func") is None:
+            executor.timeout_func = cell_timeout(executor.get("timeout"))
         # Every kernel goes through the admission control (admission.py), unless someone
         # configured a kernel manager of their own.
         if self.voila_configuration.multi_kernel_manager_class is AsyncMappingKernelManager:

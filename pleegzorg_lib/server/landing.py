@@ -146,3 +146,14 @@ def render_notice(
         f'<main class="pz-landing-main pz-notice"><h1>{_e(title)}</h1><p>{_e(text)}</p>'
         f'<p><a href="{_e(href)}">{_e(label)}</a></p></main></body></html>'
     )
+
+
+def too_slow_block(title: str, text: str, reload_label: str, href: str) -> str:
+    """What ends a page that was not complete in time (after what it already showed): a
+    message in the page's language and a link that loads the page again."""
+    return (
+        '<div class="pz-page-error" role="alert">'
+        f"<h2>{_e(title)}</h2><p>{_e(text)}</p>"
+        f'<p><a class="pz-page-error-reload" href="{_e(href)}">{_e(reload_label)}</a></p></div>'
+        "</div></main></body></html>"
+    )

@@ -48,15 +48,18 @@ class VoilaServer:
         *,
         database_url: str | None = None,
         env: dict[str, str] | None = None,
+        args: list[str] | None = None,
     ) -> None:
         """A server on ``db_path`` (SQLite), or on ``database_url`` (e.g. PostgreSQL, shared
-        by several servers); ``env`` adds environment variables for the server process."""
+        by several servers); ``env`` adds environment variables for the server process,
+        ``args`` Voilà options (``--VoilaExecutor.timeout=5``)."""
         if database_url is None and db_path is None:
             raise ValueError("give db_path or database_url")
         self.db_path = db_path
         self.database_url = database_url or f"sqlite:///{db_path}"
         self.log_path = log_path
         self.extra_env = dict(env or {})
+        self.args = list(args or [])
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -77,7 +80,10 @@ class VoilaServer:
         env.update(self.extra_env)
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(self.port)],
+                [
+                    *(sys.executable, "-m", "pleegzorg_lib", "serve", "--port", str(self.port)),
+                    *(["--", *self.args] if self.args else []),
+                ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env=env,
