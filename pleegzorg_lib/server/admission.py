@@ -29,6 +29,7 @@ from typing import Any
 
 import tornado.web
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import TraitError
 
 from .. import config
 
@@ -225,6 +226,17 @@ class LimitedKernelManager(AsyncMappingKernelManager):
             return await super().start_kernel(*args, **kwargs)
         finally:
             self.gate.starting -= 1
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """Jupyter's culler, minus the kernels still starting: their ``last_activity`` is
+        set only once they are up, and reading it before logged a traitlets traceback at
+        every culling pass that met one (issue 26)."""
+        try:
+            kernel = self.get_kernel(kernel_id)
+            _ = kernel.last_activity  # type: ignore[attr-defined]  # raises while starting
+        except (KeyError, TraitError):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
 
 
 def gate_of(kernel_manager: Any) -> Gate | None:
