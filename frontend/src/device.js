@@ -117,7 +117,9 @@ function buildDevicePanel(text) {
   title.id = "pz-device-title";
   title.textContent = text("deviceTitle");
   const hint = document.createElement("p");
-  hint.textContent = text("deviceHint");
+  // The facilitator's pages remember a session key, not a resume code: their own text.
+  const participant = document.querySelector(".pz-resume-code") !== null;
+  hint.textContent = text(participant ? "deviceHint" : "deviceHintFacilitator");
   const button = document.createElement("button");
   button.type = "button";
   button.className = "pz-forget-device";

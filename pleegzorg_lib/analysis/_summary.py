@@ -35,6 +35,8 @@ class QuestionSummary:
     ranking: tuple[tuple[str, float], ...] = ()
     texts: tuple[str, ...] = ()
     words: tuple[tuple[str, int], ...] = ()
+    #: shared open answers the facilitator hid: counted in ``respondents``, not in ``texts``
+    hidden: int = 0
 
 
 def _clean(question: Question, value: Any) -> Any:
@@ -96,6 +98,7 @@ def _summarize(
         texts = tuple(a for i, a in answers if visible is None or visible[i])
         result["texts"] = texts
         result["words"] = word_frequencies(texts)
+        result["hidden"] = respondents - len(texts)
     # Personal open questions: only the respondent count, never their words.
     return QuestionSummary(question=question, respondents=respondents, suppressed=False, **result)
 

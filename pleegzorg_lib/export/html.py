@@ -9,13 +9,20 @@ from __future__ import annotations
 from html import escape
 
 from ..analysis import K_MIN, QuestionSummary, RoleComparison, SessionSummary
-from ..i18n import current_language, display_option, t
+from ..i18n import decimal, display_option, t
 from ..model import QuestionKind
 
 
 def _number(value: float) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
+    return decimal(value)
+
+
+def respondents_text(summary: QuestionSummary) -> str:
+    """How many answered; where the facilitator hid answers, how many of them are hidden, so
+    the count always matches the answers listed below it."""
+    if summary.hidden:
+        return t("chart.respondents_hidden", n=summary.respondents, hidden=summary.hidden)
+    return t("chart.respondents", n=summary.respondents)
 
 
 def bars_html(counts: tuple[tuple[str, int], ...]) -> str:
@@ -52,7 +59,7 @@ def question_html(
     parts = [
         f'<div class="pz-result pz-result-{escape(q.id)}" data-question="{escape(q.id)}">',
         heading,
-        f'<div class="pz-n">{escape(t("chart.respondents", n=summary.respondents))}</div>',
+        f'<div class="pz-n">{escape(respondents_text(summary))}</div>',
     ]
     if summary.suppressed:
         parts.append(f'<p class="pz-suppressed">{escape(t("chart.suppressed", k=k))}</p>')

@@ -18,18 +18,19 @@ from typing import Any
 
 from ..analysis import (
     K_MIN,
+    QuestionSummary,
     SessionSummary,
     answers_frame,
     summarize_question,
     summarize_session,
 )
 from ..content import cached_catalog, find_worksheet, load_worksheet
-from ..i18n import display_option, t
+from ..i18n import decimal, display_option, t
 from ..model import Catalog, Question, QuestionKind, Worksheet
 from ..store import Poll, Session
 from ..store.interfaces import SessionReadStore
 from ._text import CSS_PATH, ReportError, md_text
-from .html import question_html, roles_html
+from .html import question_html, respondents_text, roles_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,37 +154,42 @@ def report_markdown(data: SessionData) -> str:
     ]
     if not data.summary.roles_suppressed:
         lines += [f"- {md_text(role)}: {count}" for role, count in data.summary.roles] + [""]
-    summaries = list(data.summary.questions) + [summary for _, summary in data.polls]
-    for number, qs in enumerate(summaries, start=1):
-        q = qs.question
-        lines += [
-            f"## {number}. {md_text(q.prompt)}",
-            "",
-            md_text(t("chart.respondents", n=qs.respondents)),
-            "",
-        ]
-        if qs.suppressed:
-            lines += [md_text(t("chart.suppressed", k=K_MIN)), ""]
-        elif q.kind == QuestionKind.OPEN and not q.shared:
-            lines += [md_text(t("chart.personal")), ""]
-        elif q.kind == QuestionKind.OPEN:
-            if qs.words:
-                words = ", ".join(f"{md_text(w)} ({c})" for w, c in qs.words)
-                lines += [f"{md_text(t('chart.words'))}: {words}", ""]
-            lines += [f"- {md_text(text)}" for text in qs.texts] + [""]
-        elif q.kind == QuestionKind.RANKING:
-            lines += [
-                f"{i}. {md_text(item)} ({position:.1f})"
-                for i, (item, position) in enumerate(qs.ranking, start=1)
-            ] + [""]
-        else:
-            lines += ["| antwoord | aantal |", "|---|---|"]
-            lines += [
-                f"| {md_text(display_option(label))} | {count} |" for label, count in qs.counts
-            ] + [""]
-            if qs.mean is not None:
-                lines += [md_text(t("chart.mean", mean=f"{qs.mean:.1f}")), ""]
+    for number, qs in enumerate(data.summary.questions, start=1):
+        lines += [f"## {number}. {md_text(qs.question.prompt)}", ""] + _md_summary(qs)
+    if data.polls:  # polls are not worksheet questions: a section of their own, unnumbered
+        lines += [f"## {md_text(t('report.polls'))}", ""]
+        for _, qs in data.polls:
+            lines += [f"### {md_text(qs.question.prompt)}", ""] + _md_summary(qs)
     return "\n".join(lines)
+
+
+def _md_summary(qs: QuestionSummary) -> list[str]:
+    """One question's (or poll's) aggregate as Markdown lines, below its heading."""
+    q = qs.question
+    lines = [md_text(respondents_text(qs)), ""]
+    if qs.suppressed:
+        lines += [md_text(t("chart.suppressed", k=K_MIN)), ""]
+    elif q.kind == QuestionKind.OPEN and not q.shared:
+        lines += [md_text(t("chart.personal")), ""]
+    elif q.kind == QuestionKind.OPEN:
+        if qs.words:
+            words = ", ".join(f"{md_text(w)} ({c})" for w, c in qs.words)
+            lines += [f"{md_text(t('chart.words'))}: {words}", ""]
+        lines += [f"- {md_text(text)}" for text in qs.texts] + [""]
+    elif q.kind == QuestionKind.RANKING:
+        lines += [
+            f"{i}. {md_text(item)} ({decimal(position)})"
+            for i, (item, position) in enumerate(qs.ranking, start=1)
+        ] + [""]
+    else:
+        lines += [f"| {md_text(t('report.md_answer'))} | {md_text(t('report.md_count'))} |"]
+        lines += ["|---|---|"]
+        lines += [
+            f"| {md_text(display_option(label))} | {count} |" for label, count in qs.counts
+        ] + [""]
+        if qs.mean is not None:
+            lines += [md_text(t("chart.mean", mean=decimal(qs.mean))), ""]
+    return lines
 
 
 #: The research CSV's columns and the role of a group too small to name. A data format, not

@@ -65,6 +65,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "QUERY_PARAMETER",
     "current_language",
+    "decimal",
     "display_option",
     "language_from_query",
     "language_query",
@@ -128,10 +129,21 @@ def display_option(option: str, lang: str | None = None) -> str:
     return t(key, lang) if key else option
 
 
+def decimal(value: float, lang: str | None = None, digits: int = 1) -> str:
+    """A number with ``digits`` decimals, written the local way: ``3,6`` and ``1.234,5`` in
+    Dutch, ``3.6`` and ``1,234.5`` in English. Every Dutch output uses this (issue 26)."""
+    text = f"{value:,.{digits}f}"
+    if (lang or current_language()) == "nl":
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 def _format_number(value: Any, lang: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         text = f"{value:,}"
         return text.replace(",", ".") if lang == "nl" else text
+    if isinstance(value, float):
+        return decimal(value, lang)
     return str(value)
 
 

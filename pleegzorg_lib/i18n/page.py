@@ -24,6 +24,11 @@ NL = {
         "tablet samen met anderen? Schrijf je hervatcode op en klik als je klaar bent op 'Dit "
         "apparaat vergeten'."
     ),
+    "page.device_hint_facilitator": (
+        "Deze browser onthoudt de sleutel van je bijeenkomst, zodat de live-weergave na "
+        "herladen gewoon verder gaat. Op een gedeelde computer (de beamer in de zaal, een "
+        "laptop van het werk)? Klik als je klaar bent op 'Dit apparaat vergeten'."
+    ),
     "page.device_forget": "Dit apparaat vergeten",
     "page.device_forgotten": (
         "Dit apparaat is vergeten: je hervatcode staat er niet meer op. Met je code ga je "
@@ -62,6 +67,11 @@ EN = {
         "computer or tablet with others? Write your resume code down and click 'Forget this "
         "device' when you are done."
     ),
+    "page.device_hint_facilitator": (
+        "This browser remembers your session's key, so the live view carries on after a "
+        "reload. On a shared computer (the projector in the room, a work laptop)? Click "
+        "'Forget this device' when you are done."
+    ),
     "page.device_forget": "Forget this device",
     "page.device_forgotten": (
         "This device has been forgotten: your resume code is no longer on it. Use your code "
@@ -88,6 +98,7 @@ FRONTEND_KEYS = {
     "draftsRestored": "page.drafts_restored",
     "deviceTitle": "page.device_title",
     "deviceHint": "page.device_hint_days",
+    "deviceHintFacilitator": "page.device_hint_facilitator",
     "deviceForget": "page.device_forget",
     "deviceForgotten": "page.device_forgotten",
     "deviceFailed": "page.device_failed",

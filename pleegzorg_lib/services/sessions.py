@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date as date_type
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from .. import config
 from ..content import cached_catalog, find_worksheet
@@ -29,6 +29,28 @@ class SessionLinks:
     key: str
     participant_url: str
     facilitator_url: str
+
+
+def served_base(request_url: str | None = None) -> str | None:
+    """The address this page was reached by, up to the server's prefix: ``PLEEGZORG_BASE_URL``
+    when set, else the origin and prefix of the page's own request (Voilà gives a kernel its
+    request URL as ``VOILA_REQUEST_URL``), else ``None`` (outside a served page)."""
+    configured = config.base_url()
+    if configured:
+        return configured
+    url = request_url if request_url is not None else os.environ.get("VOILA_REQUEST_URL", "")
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    marker = "/" + page_path("")
+    prefix = parts.path.split(marker, 1)[0] if marker in parts.path else ""
+    return f"{parts.scheme}://{parts.netloc}{prefix}".rstrip("/")
+
+
+def participant_link(session_code: str, worksheet_path: str, base: str | None) -> str:
+    """The link participants open to join a session: absolute when the base is known."""
+    page = f"{base}/{page_path(worksheet_path)}" if base else f"../{quote(worksheet_path)}"
+    return f"{page}?{urlencode({'sessie': session_code})}"
 
 
 def base_url(explicit: str | None = None) -> str:

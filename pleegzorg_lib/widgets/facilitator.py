@@ -13,15 +13,14 @@ import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import ipywidgets as w
 
-from .. import config
 from ..export import collect_session, roles_html
 from ..export.report import SessionData
 from ..i18n import t
-from ..model import Catalog, page_path
+from ..model import Catalog
+from ..services.sessions import participant_link, served_base
 from ..store import Session
 from ..store.interfaces import LiveStore
 from .live_tabs import (
@@ -90,9 +89,7 @@ class LiveView:
 
     def _header_html(self, participant_path: str) -> str:
         session = self.session
-        base = config.base_url() or ""
-        page = f"{base}/{page_path(participant_path)}" if base else f"../{quote(participant_path)}"
-        link = f"{page}?sessie={session.code}"
+        link = participant_link(session.code, participant_path, served_base())
         return (
             '<div class="pz-header pz-live-header">'
             f'<div class="pz-network">{html.escape(session.title)}</div>'

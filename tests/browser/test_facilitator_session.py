@@ -68,6 +68,13 @@ def test_live_results_polls_and_report(server, chromium) -> None:
     expect(shared).to_contain_text(HOSTILE)  # shown as text, not as markup
     assert facilitator.evaluate("window.__pz_pwned") is None
     assert "Geheimenaam" not in facilitator.locator("body").inner_text()
+    # the facilitator's page speaks of its session key, not of a participant's resume code
+    device = facilitator.locator(".pz-device")
+    expect(device).to_contain_text("sleutel van je bijeenkomst")
+    assert "hervatcode" not in device.inner_text()
+    # the participant link is whole: it can be pasted into a chat as it is
+    link = facilitator.locator(".pz-live-header a").first.get_attribute("href") or ""
+    assert link.startswith(server.url) and "?sessie=" in link, link
     ARTIFACTS.mkdir(exist_ok=True)
     full_screenshot(facilitator, str(ARTIFACTS / "live-view.png"))
 

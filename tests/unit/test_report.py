@@ -145,3 +145,34 @@ def test_cli_creates_a_session_and_exports_its_report(tmp_path, db_path) -> None
         text=True,
     )
     assert wrong.returncode == 2 and "hoort bij netwerk" in wrong.stderr
+
+
+def test_reports_count_what_they_list_number_only_questions_and_write_decimal_commas(
+    store,
+) -> None:
+    """Issue 26: a hidden answer is said, not silently missing from the count; polls have a
+    section of their own (not "12." after the worksheet's questions); Dutch decimals."""
+    from pleegzorg_lib.i18n import decimal
+
+    links = make_session(store)
+    code = links.session.code
+    people = sorted(store.session_participants(code))
+    for i, person in enumerate(people):  # scores 3, 4, 3, 4, 3, 4: mean 3,5
+        store.save_answer(person, WS, "steun-cijfer", 3 + i % 2, session_code=code)
+    store.set_hidden(code, people[0], "ontmoeting-goed", True)
+    poll = store.launch_poll(code, prompt="Hoe was de koffie?", options=("Goed", "Slecht"))
+    for person in people:
+        store.answer_poll(poll.id, person, "Goed")
+    data = collect_session(store, code)
+    md = report_markdown(data)
+    page = report_html(data)
+    for text in (md, page.split("</style>", 1)[1]):
+        assert "6 antwoorden, waarvan 1 verborgen door de gespreksleider" in text
+        assert "Gemiddeld: 3,5" in text
+        assert "3.5" not in text
+    hidden_text = [line for line in md.splitlines() if line.startswith("- ")]
+    assert len([line for line in hidden_text if "Samen eten" in line or "img" in line]) == 5
+    numbered = [line for line in md.splitlines() if line.startswith("## ") and ". " in line]
+    assert len(numbered) == len(data.summary.questions)
+    assert "### Hoe was de koffie?" in md.split("## Peilingen", 1)[1]
+    assert decimal(1234.56, "nl") == "1.234,6" and decimal(1234.56, "en") == "1,234.6"

@@ -226,3 +226,28 @@ def test_by_role_tab_compares_roles_with_k_per_group(store, session_links) -> No
     assert "Jeugdbeschermer" not in page
     assert "Koffie met andere pleegouders &lt;b&gt;" in page
     assert "Persoonlijk geheim" not in page and "Naam" not in page
+
+
+def test_the_participant_link_is_absolute_at_the_address_the_page_was_reached_by(
+    store, session_links, monkeypatch
+) -> None:
+    """Issue 26: not ``../breakdown/…`` but the whole address, from the live page's own
+    request (behind a prefix too), or from PLEEGZORG_BASE_URL when that is set."""
+    code = session_links.session.code
+    monkeypatch.delenv("PLEEGZORG_BASE_URL", raising=False)
+    monkeypatch.setenv(
+        "VOILA_REQUEST_URL",
+        f"https://pleegzorg.example.nl/werkboeken/voila/render/facilitator/live.ipynb?sessie={code}",
+    )
+    view = open_live_view(query(session_links), store=store)
+    assert view is not None
+    link = (
+        "https://pleegzorg.example.nl/werkboeken/voila/render/breakdown/informele-steun.ipynb"
+        f"?sessie={code}"
+    )
+    assert f'href="{link}"' in view.header.value
+    assert "../" not in view.header.value
+    monkeypatch.setenv("PLEEGZORG_BASE_URL", "https://leernetwerk.example.nl/")
+    view = open_live_view(query(session_links), store=store)
+    assert view is not None
+    assert "https://leernetwerk.example.nl/voila/render/breakdown/" in view.header.value
