@@ -30,8 +30,15 @@ def _session_create(args: argparse.Namespace) -> int:
     print(t("cli.session.code", code=links.session.code))
     print(t("cli.session.participant_link", url=links.participant_url))
     print(t("cli.session.facilitator_link", url=links.facilitator_url))
-    if links.session.expected:
-        print(t("cli.session.warm", n=links.session.expected))
+    from ..services.sessions import DEFAULT_ROOM
+
+    expected = links.session.expected
+    if expected is None:
+        print(t("cli.session.warm_default", n=DEFAULT_ROOM))
+    elif expected == 0:
+        print(t("cli.session.warm_none"))
+    else:
+        print(t("cli.session.warm", n=expected))
     return 0
 
 

@@ -25,6 +25,15 @@ NL = {
         "De server houdt {n} kernels warm voor dit werkblad (vandaag of de gekozen dag): "
         "pagina's openen dan snel, ook als iedereen tegelijk komt."
     ),
+    "cli.session.warm_default": (
+        "Zonder --expect houdt de server {n} kernels warm voor dit werkblad (vandaag of de "
+        "gekozen dag): genoeg voor {n} mensen die tegelijk binnenkomen. Verwacht je meer, maak "
+        "de bijeenkomst dan met --expect <aantal deelnemers>."
+    ),
+    "cli.session.warm_none": (
+        "--expect 0: de server houdt geen kernels warm voor deze bijeenkomst; elke pagina "
+        "start zijn kernel als iemand binnenkomt (een paar seconden)."
+    ),
     "cli.report.written": "Verslag geschreven: {path}",
     "cli.written": "Geschreven: {path}",
     "cli.serve.retention": "Bewaartermijn {days} dagen: {removed} oude deelnemer(s) verwijderd.",
@@ -57,6 +66,15 @@ EN = {
     "cli.session.warm": (
         "The server keeps {n} kernels warm for this worksheet (today or the chosen day): "
         "pages open quickly, even when everyone arrives at once."
+    ),
+    "cli.session.warm_default": (
+        "Without --expect the server keeps {n} kernels warm for this worksheet (today or the "
+        "chosen day): enough for {n} people arriving at once. Expecting more? Create the "
+        "session with --expect <number of participants>."
+    ),
+    "cli.session.warm_none": (
+        "--expect 0: the server keeps no kernels warm for this session; each page starts its "
+        "kernel when someone arrives (a few seconds)."
     ),
     "cli.report.written": "Report written: {path}",
     "cli.written": "Written: {path}",

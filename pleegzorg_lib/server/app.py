@@ -306,10 +306,13 @@ class PleegzorgVoila(Voila):
         ):
             return
         from ..store import open_store
-        from .warmup import SessionWarmup, baseline_paths, preheat_limit
+        from .warmup import SessionWarmup, preheat_limit, wanted_baseline
 
+        store = open_store()
         warmup = SessionWarmup(
-            self.kernel_manager, open_store(), baseline=baseline_paths(preheat_limit())
+            self.kernel_manager,
+            store,
+            baseline_source=lambda: wanted_baseline(store, preheat_limit()),
         )
         self._warmup_callback = tornado.ioloop.PeriodicCallback(warmup.tick, WARMUP_SECONDS * 1000)
         self._warmup_callback.start()

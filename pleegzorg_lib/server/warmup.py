@@ -9,22 +9,30 @@ Afterwards it shrinks back to one and the unused kernels are shut down. Behind a
 several servers (``PLEEGZORG_SERVERS``, set by ``pleegzorg cluster``) each server warms its
 share of the room (``share_of``), not the whole room.
 
-Besides sessions, every worksheet keeps one warm kernel (the *baseline*). Stock Voilà heats
-all notebooks at once when it starts: with twenty worksheets that is a minute of both cores
-at 100 %. Here the baseline comes up ``BASELINE_PER_TICK`` worksheets per tick, in the
-landing page's order, and ``PLEEGZORG_PREHEAT_LIMIT`` caps how many worksheets get one (to
-bound memory: ~115 MiB a kernel).
+A session created without ``--expect`` is warmed for ``DEFAULT_ROOM`` (10) participants:
+most rooms are small, and ten people clicking the link at once should not each wait for a
+kernel to start. ``--expect 0`` warms none.
+
+Besides sessions, a few worksheets keep one warm kernel (the *baseline*): the worksheets of
+sessions today and tomorrow first, then the most visited of the last 30 days, then the landing
+page's order, ``PLEEGZORG_PREHEAT_LIMIT`` of them (default ``DEFAULT_BASELINE``). Warming all
+35 worksheets at start took both cores for a minute and ~2.5 GiB for kernels that mostly
+wait; a worksheet nobody opened this month starts its kernel when someone does (~2 s). The
+baseline is chosen again every ``BASELINE_REFRESH``, and comes up ``BASELINE_PER_TICK``
+worksheets per tick.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .. import config
 from ..content import ContentError, cached_catalog, load_worksheet_index
+from ..services.sessions import DEFAULT_ROOM
 from ..store import SQLStore
 from .admission import gate_of
 
@@ -33,6 +41,11 @@ log = logging.getLogger(__name__)
 WINDOW = timedelta(hours=6)
 DEFAULT_POOL = 1
 BASELINE_PER_TICK = 2
+#: Worksheets with a warm kernel when ``PLEEGZORG_PREHEAT_LIMIT`` is not set.
+DEFAULT_BASELINE = 6
+#: How far back visits count when choosing the baseline, and how often it is chosen again.
+VISITS_WINDOW = timedelta(days=30)
+BASELINE_REFRESH = timedelta(minutes=10)
 #: Cap per worksheet without admission control; with it, the cap is WARM_SHARE of the kernel
 #: limit (the rest stays free for pages that find no warm kernel).
 MAX_POOL = 60
@@ -62,16 +75,13 @@ def desired_pool_sizes(
     """Notebook path (relative to the workbooks) → number of kernels to keep warm (at most
     ``cap`` per worksheet)."""
     now = now or datetime.now(UTC)
-    since = now - max(WINDOW, timedelta(days=2))  # dated sessions may be created days ahead
-    try:
-        catalog = cached_catalog(str(config.data_dir()))
-        paths = {w.id: w.path for w in load_worksheet_index(config.workbooks_dir(), catalog)}
-    except ContentError:
+    paths = _worksheet_paths()
+    if paths is None:
         return {}
     sizes: dict[str, int] = {}
     today = now.date()
     servers = config.server_count()
-    for session in store.sessions_expecting(since):
+    for session in store.sessions_expecting(now - WINDOW, dates=[today.isoformat()]):
         created = session.created_at
         if created.tzinfo is None:
             created = created.replace(tzinfo=UTC)
@@ -79,10 +89,50 @@ def desired_pool_sizes(
         recent = session.date is None and now - created <= WINDOW
         path = paths.get(session.worksheet_id)
         if path and (on_today or recent):
+            expected = DEFAULT_ROOM if session.expected is None else session.expected
             joined = len(store.session_participants(session.code))
-            needed = share_of(still_needed(session.expected or 0, joined), servers)
+            needed = share_of(still_needed(expected, joined), servers)
             sizes[path] = min(cap, max(sizes.get(path, 0), needed))
     return sizes
+
+
+def _worksheet_paths() -> dict[str, str] | None:
+    """Worksheet id → notebook path; ``None`` while the content does not load."""
+    try:
+        catalog = cached_catalog(str(config.data_dir()))
+        return {w.id: w.path for w in load_worksheet_index(config.workbooks_dir(), catalog)}
+    except ContentError:
+        return None
+
+
+def wanted_baseline(
+    store: SQLStore, limit: int | None = None, now: datetime | None = None
+) -> list[str]:
+    """The worksheets that keep one warm kernel, most wanted first: those of sessions today
+    and tomorrow, then the most visited of the last ``VISITS_WINDOW``, then the landing page's
+    order; ``limit`` of them (``DEFAULT_BASELINE`` when ``None``)."""
+    limit = DEFAULT_BASELINE if limit is None else max(0, limit)
+    now = now or datetime.now(UTC)
+    paths = _worksheet_paths() or {}
+    order = baseline_paths()
+    days = [now.date().isoformat(), (now.date() + timedelta(days=1)).isoformat()]
+    chosen: list[str] = []
+    try:
+        planned = store.sessions_expecting(now - WINDOW, dates=days)
+        visits = store.worksheet_visits(now - VISITS_WINDOW)
+    except Exception:  # the store may be briefly away: the landing page's order meanwhile
+        log.exception("warm-up: reading sessions and visits failed")
+        planned, visits = [], {}
+    known = [wid for wid in visits if wid in paths]
+    by_visits = sorted(known, key=lambda wid: (-visits[wid], order.index(paths[wid])))
+    for path in [
+        *(paths.get(s.worksheet_id) for s in planned),
+        *(paths.get(wid) for wid in by_visits),
+        *order,
+    ]:
+        if path and path not in chosen:
+            chosen.append(path)
+    return chosen[:limit]
 
 
 def baseline_paths(limit: int | None = None) -> list[str]:
@@ -104,7 +154,8 @@ def baseline_paths(limit: int | None = None) -> list[str]:
 
 
 def preheat_limit() -> int | None:
-    """``PLEEGZORG_PREHEAT_LIMIT``: at most this many worksheets keep a warm kernel."""
+    """``PLEEGZORG_PREHEAT_LIMIT``: at most this many worksheets keep a warm kernel
+    (``None``: ``DEFAULT_BASELINE``)."""
     return config.preheat_limit()
 
 
@@ -113,8 +164,14 @@ class SessionWarmup:
     one warm kernel per worksheet, and as many as a session on now expects."""
 
     def __init__(
-        self, kernel_manager: Any, store: SQLStore, baseline: list[str] | None = None
+        self,
+        kernel_manager: Any,
+        store: SQLStore,
+        baseline: list[str] | None = None,
+        baseline_source: Callable[[], list[str]] | None = None,
     ) -> None:
+        """``baseline``: a fixed list of worksheets with one warm kernel; or
+        ``baseline_source``, asked again every ``BASELINE_REFRESH`` (:func:`wanted_baseline`)."""
         self.km = kernel_manager
         self.store = store
         self.sizes: dict[str, int] = {}  # what this object set, per notebook path
@@ -122,6 +179,24 @@ class SessionWarmup:
         self.baseline: set[str] = set()
         self._baseline_order: list[str] = []  # warmed baseline notebooks, in order
         self._short = 0  # warm kernels wanted beyond the limit, last said in the log
+        self._source = baseline_source
+        self._next_choice: datetime | None = None
+
+    def _choose_baseline(self) -> None:
+        """Ask which worksheets keep a warm kernel now: new ones queue up, dropped ones cool."""
+        now = datetime.now(UTC)
+        if self._source is None or (self._next_choice is not None and now < self._next_choice):
+            return
+        self._next_choice = now + BASELINE_REFRESH
+        wanted = self._source()
+        for path in wanted:
+            if path not in self.baseline and path not in self.todo:
+                self.todo.append(path)
+        self.todo = [p for p in self.todo if p in wanted]
+        for path in [p for p in self._baseline_order if p not in wanted]:
+            log.info("warm-up: %s is no longer among the most used worksheets", path)
+            self.baseline.discard(path)
+            self._baseline_order.remove(path)
 
     def tick(self) -> None:
         gate = gate_of(self.km)
@@ -133,6 +208,7 @@ class SessionWarmup:
         except Exception:  # the store may be briefly away: try again next tick
             log.exception("warm-up: reading sessions failed")
             wanted = None
+        self._choose_baseline()
         for path in self.todo[:BASELINE_PER_TICK]:
             self.baseline.add(path)
             self._baseline_order.append(path)

@@ -17,6 +17,8 @@ from ..store.interfaces import SessionCreateStore
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 FACILITATOR_PATH = page_path("facilitator/live.ipynb")
 MAX_EXPECTED = 200
+#: Warm kernels for a session created without an expected number (server/warmup.py).
+DEFAULT_ROOM = 10
 
 
 class SessionError(ValueError):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..model import code_digest
 from ..model.identity import ALPHABET
@@ -139,13 +139,29 @@ class SessionsMixin:
         with self._write() as conn:
             conn.execute(update(sessions).where(sessions.c.code == code).values(expected=expected))
 
-    def sessions_expecting(self: _HasConnections, since: datetime) -> list[Session]:
-        """Sessions that expect participants and were created after ``since``."""
+    def sessions_expecting(
+        self: _HasConnections, since: datetime, dates: Sequence[str] = ()
+    ) -> list[Session]:
+        """Sessions that may expect participants (``expected`` not set to 0): undated ones
+        created after ``since``, and those dated on one of ``dates`` (ISO), whenever they
+        were created (a meeting is often planned weeks ahead)."""
+        may_expect = sessions.c.expected.is_(None) | (sessions.c.expected > 0)
+        recent = sessions.c.date.is_(None) & (sessions.c.created_at >= since)
+        on_a_day = sessions.c.date.in_(list(dates)) if dates else sessions.c.created_at >= since
+        with self._read() as conn:
+            rows = conn.execute(select(sessions).where(may_expect & (recent | on_a_day))).all()
+        return [_session(r) for r in rows]
+
+    def worksheet_visits(self: _HasConnections, since: datetime) -> dict[str, int]:
+        """Worksheet id → how many participants had it open since ``since`` (its enrolments
+        seen since then): what the warm-up keeps warm first."""
         with self._read() as conn:
             rows = conn.execute(
-                select(sessions).where((sessions.c.expected > 0) & (sessions.c.created_at >= since))
+                select(enrolments.c.worksheet_id, func.count())
+                .where(enrolments.c.last_seen >= since)
+                .group_by(enrolments.c.worksheet_id)
             ).all()
-        return [_session(r) for r in rows]
+        return {worksheet: int(count) for worksheet, count in rows}
 
     def session(self: _HasConnections, code: str) -> Session | None:
         """The session with join code ``code`` or ``None``."""

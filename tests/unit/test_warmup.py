@@ -13,7 +13,8 @@ def test_a_session_expecting_people_warms_its_worksheet(store) -> None:
     store.create_session(network_id="breakdown", worksheet_id="puberteit", title="a", expected=12)
     store.create_session(network_id="breakdown", worksheet_id="puberteit", title="b", expected=30)
     store.create_session(network_id="breakdown", worksheet_id="informele-steun", title="c")
-    assert desired_pool_sizes(store) == {PATH: 30}
+    # without --expect: a small room (DEFAULT_ROOM) is warmed all the same (issue 26)
+    assert desired_pool_sizes(store) == {PATH: 30, "breakdown/informele-steun.ipynb": 10}
 
 
 def test_warm_up_ends_after_the_session(store) -> None:
@@ -92,3 +93,69 @@ def test_baseline_comes_up_a_few_worksheets_per_tick_then_sessions_get_theirs(st
     store.create_session(network_id="breakdown", worksheet_id="puberteit", title="a", expected=12)
     warmup.tick()
     assert km.kernel_pools_config[PATH] == {"pool_size": 12}
+
+
+def test_a_session_planned_weeks_ahead_warms_on_its_day(store) -> None:
+    """A meeting created long before its date is found by its date, not its creation."""
+    import sqlalchemy as sa
+
+    from pleegzorg_lib.store.schema import sessions
+
+    day = date.today() + timedelta(days=20)
+    session, _ = store.create_session(
+        network_id="breakdown", worksheet_id="puberteit", title="later", date=day.isoformat()
+    )
+    with store.engine.begin() as conn:  # created 20 days before its day
+        conn.execute(
+            sa.update(sessions)
+            .where(sessions.c.code == session.code)
+            .values(created_at=datetime.now(UTC) - timedelta(days=1))
+        )
+    on_the_day = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+    assert desired_pool_sizes(store, now=on_the_day) == {PATH: 10}
+    store.set_expected(session.code, 0)
+    assert desired_pool_sizes(store, now=on_the_day) == {}
+
+
+def test_the_baseline_is_what_is_used_not_every_worksheet(store) -> None:
+    """Sessions today and tomorrow first, then the most visited, then the landing page's
+    order; six by default, not all 35 (issue 26)."""
+    from pleegzorg_lib.server.warmup import DEFAULT_BASELINE, baseline_paths, wanted_baseline
+
+    order = baseline_paths()
+    assert wanted_baseline(store) == order[:DEFAULT_BASELINE] and DEFAULT_BASELINE < len(order)
+    for _ in range(3):  # a worksheet far down the landing page is popular this month
+        person, _code = store.create_participant(role_id="pleegouder")
+        store.enrol(person.id, "mijn-vakmanschap", "")
+    person, _code = store.create_participant(role_id="pleegouder")
+    store.enrol(person.id, "cultuursensitief-werken", "")
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    store.create_session(
+        network_id="samenwerken", worksheet_id="buiten-de-kaders", title="m", date=tomorrow
+    )
+    chosen = wanted_baseline(store, limit=4)
+    assert chosen[:3] == [
+        "samenwerken/buiten-de-kaders.ipynb",
+        "vakmanschap/mijn-vakmanschap.ipynb",
+        "vakmanschap/cultuursensitief-werken.ipynb",
+    ]
+    assert chosen[3] == order[0] and len(chosen) == 4
+    assert wanted_baseline(store, limit=0) == []
+
+
+def test_the_warm_up_follows_a_changing_baseline(store, monkeypatch) -> None:
+    from pleegzorg_lib.server import warmup as module
+
+    wanted = [["a.ipynb", "b.ipynb"]]
+    km = FakeKernelManager()
+    w = module.SessionWarmup(km, store, baseline_source=lambda: wanted[0])
+    w.tick()
+    assert km.kernel_pools_config["a.ipynb"] == {"pool_size": 1}
+    wanted[0] = ["c.ipynb"]
+    w.tick()  # not asked again before BASELINE_REFRESH
+    assert "c.ipynb" not in km.kernel_pools_config
+    monkeypatch.setattr(module, "BASELINE_REFRESH", timedelta(0))
+    w._next_choice = None
+    w.tick()
+    assert km.kernel_pools_config["c.ipynb"] == {"pool_size": 1}
+    assert km.kernel_pools_config["a.ipynb"] == {"pool_size": 0}  # cools down
