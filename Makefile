@@ -11,10 +11,16 @@ CHP := .cache/node/node_modules/.bin/configurable-http-proxy
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ nodig"; exit 1; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "[1/3] Virtuele omgeving in $(VENV)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "[2/3] pip bijwerken"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "[3/3] Pakketten installeren (eenmalig, ongeveer anderhalve minuut):"
+	@{ $(PY) -m pip install --progress-bar off -e '.[test]'; echo $$? > $(VENV)/.pip-status; } \
+	  | grep --line-buffered -E '^(Collecting|Successfully installed)' | cut -c1-100 || true
+	@test "$$(cat $(VENV)/.pip-status)" = 0 || { echo "Installeren mislukt: zie de meldingen hierboven"; exit 1; }
+	@touch $(STAMP)
+	@echo "Klaar met installeren."
 
 ## serve: set up and serve the workbooks on the embedded SQLite store (PORT=8866)
 serve: $(STAMP)
