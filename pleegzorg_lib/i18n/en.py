@@ -126,6 +126,7 @@ MESSAGES.update(
         "chart.words": "Words that come up often",
         "chart.answers": "Answers (anonymous)",
         "chart.no_texts": "No shared answers yet.",
+        "live.denied_title": "Only for the facilitator",
         "live.denied": "This page is only for the facilitator of a meeting. Open the link with the key you received when you created the meeting.",
         "live.joined": "{n} participants",
         "live.roles_suppressed": "Distribution over roles hidden: fewer than {k} participants.",

@@ -138,6 +138,7 @@ MESSAGES.update(
         "chart.words": "Woorden die vaak terugkomen",
         "chart.answers": "Antwoorden (anoniem)",
         "chart.no_texts": "Nog geen gedeelde antwoorden.",
+        "live.denied_title": "Alleen voor de gespreksbegeleider",
         "live.denied": "Deze pagina is alleen voor de gespreksbegeleider van een bijeenkomst. Open de link met de sleutel die je kreeg toen je de bijeenkomst aanmaakte.",
         "live.joined": "{n} deelnemers",
         "live.roles_suppressed": "Verdeling over rollen verborgen: minder dan {k} deelnemers.",

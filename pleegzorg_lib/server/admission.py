@@ -12,8 +12,13 @@ is starting and what a page that was let in is about to start, against one limit
 - A page that takes a warm kernel is always let in (no new kernel). A page that needs a new
   kernel is let in while there is room, else room is made by shutting down an idle warm
   kernel of another worksheet; else the visitor gets a clear Dutch page, 503 with
-  ``Retry-After``, that retries by itself. Pages already open never notice. The facilitator
-  pages are always let in (a few kernels beyond the limit at most).
+  ``Retry-After``, that retries by itself. Pages already open never notice.
+- The facilitator pages count against the same limit, but a small share of it
+  (:meth:`Gate.reserve`, 5 %, at least one from a limit of 4) is kept for them: participant
+  pages and warm pools leave it free, so a full room never locks the facilitator out, and no
+  number of facilitator requests takes the server beyond its limit (issue 27: they used to be
+  let in beyond it, key or no key). A live view without a valid key never gets this far
+  (``app.py`` refuses it before Voilà starts anything).
 - Warm kernels (the pools, a session's ``--expect``) count against the same limit: the
   warm-up fills pools only while there is room, and logs when a session's room cannot be
   warmed. :func:`capacity` tells the page that creates sessions how many fit.
@@ -41,6 +46,8 @@ DEFAULT_KERNEL_MIB = 100
 RESERVE_FRACTION = 0.25
 RESERVE_MIN_MIB = 512
 MIN_KERNELS = 2
+#: The share of the kernel limit kept for the facilitator's pages (``Gate.reserve``).
+FACILITATOR_SHARE = 0.05
 #: Seconds a visitor who was turned away waits before the page tries again by itself.
 RETRY_AFTER = 30
 
@@ -133,6 +140,13 @@ class Gate:
     def free(self) -> int:
         return self.limit - self.in_use()
 
+    def reserve(self) -> int:
+        """Kernels kept for the facilitator's pages: 5 % of the limit, at least one from a
+        limit of 4 (a limit of 2 or 3 has no room to spare)."""
+        if self.limit < 4:
+            return 0
+        return max(1, round(self.limit * FACILITATOR_SHARE))
+
     # -- pools ------------------------------------------------------------------------
     def _pools(self) -> dict[str, list[Any]]:
         return getattr(self.manager, "_pools", {}) or {}
@@ -174,12 +188,15 @@ class Gate:
     # -- pages ------------------------------------------------------------------------
     async def admit(self, notebook: str, *, priority: bool = False) -> bool:
         """Let a page in (holding room for its kernel when it needs a new one), or not.
-        ``priority`` (the facilitator's pages): always in, beyond the limit if need be — the
-        person running the session must never see "it is busy"."""
+        ``priority`` (the facilitator's pages) may use the reserve; nothing goes beyond the
+        limit."""
         self.purge_failed()
         if self.has_warm(notebook):
             return True
-        if self.free() <= 0 and not await self.evict_for(notebook) and not priority:
+        keep = 0 if priority else self.reserve()
+        while self.free() - keep <= 0:
+            if await self.evict_for(notebook):
+                continue
             self.refused += 1
             log.warning(
                 "kernel limit %d reached (%d running, %d starting): %s turned away",
@@ -199,7 +216,8 @@ class Gate:
         return _current.get()
 
     def may_warm(self) -> bool:
-        return self.free() > 0
+        """Warm pools fill only while the facilitators' reserve stays free."""
+        return self.free() > self.reserve()
 
 
 class LimitedKernelManager(AsyncMappingKernelManager):

@@ -21,6 +21,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
 from ..i18n import language_from_query, t
+from ..model.identity import normalize_session_code
 from .admission import (
     RETRY_AFTER,
     CapacityHandler,
@@ -55,6 +56,20 @@ from .timeouts import cell_timeout, kernel_id_in, page_deadline
 log = logging.getLogger(__name__)
 
 TEMPLATE_ROOT = Path(__file__).parent / "share"
+#: The facilitator's live view: a kernel only with a valid key.
+LIVE_PAGE = "facilitator/live.ipynb"
+
+
+def server_store(settings: dict[str, Any]) -> Any:
+    """The server process's own connection to the store (opened on first use)."""
+    store = settings.get("pz_store")
+    if store is None:
+        from ..store import open_store
+
+        store = settings["pz_store"] = open_store()
+    return store
+
+
 WARMUP_SECONDS = 5
 
 
@@ -124,6 +139,11 @@ class WorksheetPageHandler(TornadoVoilaHandler):
             self._refuse("organizer.local_only_title", "organizer.local_only")
             return
         take_secrets(self)
+        if path == LIVE_PAGE and not hub_login and not self._live_key_fits():
+            # a kernel only for someone who holds the session's key (issue 27): anyone could
+            # otherwise start kernels here with a loop of requests
+            self._refuse("live.denied_title", "live.denied")
+            return
         self._pz_reservation = None
         gate = gate_of(self.kernel_manager)
         if gate is not None and path.endswith(".ipynb"):
@@ -131,6 +151,20 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                 self._busy()
                 return
             self._pz_reservation = gate.current()
+
+    def _live_key_fits(self) -> bool:
+        """The live view's ``sessie`` and ``sleutel`` (from the address or their cookie) name a
+        session and its facilitator key, checked against the store like the kernel does."""
+        args = self.request.query_arguments
+        code = normalize_session_code((args.get("sessie") or [b""])[0].decode(errors="replace"))
+        key = (args.get("sleutel") or [b""])[0].decode(errors="replace")
+        if not code or not key:
+            return False
+        try:
+            return bool(server_store(self.settings).facilitator_may(code, key))
+        except Exception:  # the store is away: the kernel could not show the view either
+            log.exception("checking a live view's key failed")
+            return False
 
     def _refuse(self, title_key: str, text_key: str, **params: Any) -> None:
         """A Dutch (or English) 403 page of our own: the title and text from the catalog."""

@@ -105,16 +105,31 @@ async def _admit_elsewhere(gate: Gate, notebook: str) -> bool:
     return await gate.admit(notebook)
 
 
-def test_the_facilitators_page_always_gets_in() -> None:
+def test_the_facilitators_pages_keep_a_reserve_but_never_pass_the_limit() -> None:
+    """Issue 27: participant pages leave the reserve free, so a full room does not lock the
+    facilitator out; and no number of facilitator requests goes beyond the limit."""
+
     async def scenario() -> None:
         km = FakeManager()
-        gate = Gate(km, limit=1)
-        km.kernels.add("page-1")
-        assert not await gate.admit("b.ipynb")
+        gate = Gate(km, limit=6)
+        assert gate.reserve() == 1
+        for i in range(5):
+            km.kernels.add(f"page-{i}")
+        assert not await gate.admit("b.ipynb")  # the last one is the facilitators'
+        assert not gate.may_warm()
         assert await gate.admit("facilitator/live.ipynb", priority=True)
-        assert gate.in_use() == 2  # one beyond the limit, held for the live view
+        assert gate.in_use() == 6
+        assert not await asyncio.create_task(
+            _admit_elsewhere_priority(gate, "facilitator/live.ipynb")
+        )
+        assert gate.in_use() == 6  # never beyond the limit
+        assert Gate(km, limit=3).reserve() == 0 and Gate(km, limit=184).reserve() == 9
 
     run(scenario())
+
+
+async def _admit_elsewhere_priority(gate: Gate, notebook: str) -> bool:
+    return await gate.admit(notebook, priority=True)
 
 
 def test_an_idle_warm_kernel_of_another_worksheet_makes_room() -> None:
