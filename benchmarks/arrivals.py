@@ -73,12 +73,16 @@ async def participant(base: str, query: str) -> float:
     response = await AsyncHTTPClient().fetch(base + WORKSHEET + query, request_timeout=600)
     page = response.body.decode()
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
+    token = re.search(r'"pageToken":\s*"([0-9a-f]+)"', page).group(1)
     SERVED.append(kernel_id)
     cookies = [c.split(";", 1)[0] for c in response.headers.get_list("Set-Cookie")]
     cookie = "; ".join(cookies)
     xsrf = next((c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf=")), "")
     session = uuid.uuid4().hex
-    url = base.replace("http", "ws") + f"api/kernels/{kernel_id}/channels?session_id={session}"
+    url = (
+        base.replace("http", "ws")
+        + f"api/kernels/{kernel_id}/channels?session_id={session}&pz_page={token}"
+    )
     conn = await websocket_connect(
         HTTPRequest(url, headers={"Cookie": cookie}, request_timeout=600)
     )
@@ -116,7 +120,7 @@ async def participant(base: str, query: str) -> float:
         # The page closes: Voilà's page asks the server to shut its kernel down, as here.
         conn.close()
         await AsyncHTTPClient().fetch(
-            base + f"api/kernels/{kernel_id}",
+            base + f"api/kernels/{kernel_id}?pz_page={token}",
             method="DELETE",
             raise_error=False,
             headers={"Cookie": cookie, "X-XSRFToken": xsrf},

@@ -22,8 +22,35 @@ function xsrfToken() {
   return match ? match[1] : "";
 }
 
+/** The page's token for its kernel (server/ownership.py): every request for the kernel —
+ * its WebSocket, its REST calls, the shutdown on leaving — carries it, or the server refuses. */
+function withToken(url, token) {
+  const address = new URL(url, location.href);
+  address.searchParams.set("pz_page", token);
+  return address.toString();
+}
+
+function pageSettings(baseUrl, wsUrl, token) {
+  class PageSocket extends WebSocket {
+    constructor(url, protocols) {
+      super(withToken(url, token), protocols);
+    }
+  }
+  const pageFetch = (input, init) =>
+    typeof input === "string"
+      ? fetch(withToken(input, token), init)
+      : fetch(new Request(withToken(input.url, token), input), init);
+  return ServerConnection.makeSettings({
+    baseUrl,
+    wsUrl,
+    appendToken: false,
+    WebSocket: PageSocket,
+    fetch: pageFetch,
+  });
+}
+
 /** Give the kernel back when the page goes (Voilà's shutdown endpoint, with _xsrf). */
-function shutdownOnLeave(baseUrl, kernel) {
+function shutdownOnLeave(baseUrl, kernel, token) {
   let sent = false;
   const leave = () => {
     if (sent) {
@@ -32,6 +59,7 @@ function shutdownOnLeave(baseUrl, kernel) {
     sent = true;
     const data = new FormData();
     data.append("_xsrf", xsrfToken());
+    data.append("pz_page", token);
     navigator.sendBeacon(`${baseUrl}voila/api/shutdown/${kernel.id}`, data);
     kernel.dispose();
   };
@@ -84,12 +112,13 @@ async function start() {
   };
   const baseUrl = data.baseUrl;
   const wsUrl = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${baseUrl}`;
-  const serverSettings = ServerConnection.makeSettings({ baseUrl, wsUrl, appendToken: false });
+  const token = data.pageToken || "";
+  const serverSettings = pageSettings(baseUrl, wsUrl, token);
   const kernel = new KernelConnection({
     model: { id: data.kernelId, name: "python3" },
     serverSettings,
   });
-  shutdownOnLeave(baseUrl, kernel);
+  shutdownOnLeave(baseUrl, kernel, token);
   watchConnection(kernel, text);
 
   replacePrerenderedHeader();

@@ -40,6 +40,7 @@ from .hub import (
     service_address,
 )
 from .landing import render_landing, render_notice, too_slow_block
+from .ownership import MaskKernelIds, add_token, mask_kernel_ids_in_logs, owned_handlers
 from .security import (
     CspReportHandler,
     DeviceHandler,
@@ -223,6 +224,9 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                     return
                 if len(head) < 65536 and kernel_id_in(head) is None:
                     head += html
+                    kernel_id = kernel_id_in(head)
+                    if kernel_id is not None:  # the page's data: its kernel's token with it
+                        html = add_token(html, kernel_id, self.settings)
                 self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
                 self.flush()
                 written = True
@@ -277,6 +281,9 @@ class PleegzorgVoila(Voila):
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
+        mask_kernel_ids_in_logs()
+        for handler in self.log.handlers:  # Voilà's own log (kernel started, culled, …)
+            handler.addFilter(MaskKernelIds())
         # The template reads resources.pleegzorg (the front end's texts); Voilà passes
         # VoilaConfiguration.resources to every page it renders, preheated ones included.
         vc = self.config.VoilaConfiguration
@@ -310,11 +317,13 @@ class PleegzorgVoila(Voila):
         # The contents API only served Voilà's own tree, which our landing page replaces;
         # it would list every file to anyone.
         contents = url_path_join(self.server_url, "/voila/api/contents")
-        kept = [
-            (h[0], WorksheetPageHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
-            for h in handlers
-            if h[0] != self.server_url and not h[0].startswith((tree, contents))
-        ]
+        kept = owned_handlers(
+            [
+                (h[0], WorksheetPageHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
+                for h in handlers
+                if h[0] != self.server_url and not h[0].startswith((tree, contents))
+            ]
+        )
         self._start_warmup()
         hub = [callback_handler()] if hub_mode() else []
         return [

@@ -118,7 +118,7 @@ def install_security(app: tornado.web.Application, base_url: str) -> None:
     }
     # The facilitator key is scrubbed from request logs like the resume code ("code").
     keys = list(app.settings.get("extra_log_scrub_param_keys", []))
-    app.settings["extra_log_scrub_param_keys"] = [*keys, "sleutel"]
+    app.settings["extra_log_scrub_param_keys"] = [*keys, "sleutel", "pz_page"]
 
 
 def secure_xsrf_cookie(handler: tornado.web.RequestHandler) -> None:

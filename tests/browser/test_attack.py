@@ -94,3 +94,96 @@ def test_facilitator_pages_count_against_the_limit(capped) -> None:
         time.sleep(2)
     assert watch.most <= LIMIT, watch.most
     assert statuses.count(200) <= LIMIT and set(statuses) <= {200, 503}
+
+
+def _page(server: VoilaServer, path: str) -> tuple[str, str, str]:
+    """Open a page as a browser would: its kernel id, its page token, its cookies."""
+    import re
+
+    with urllib.request.urlopen(server.url + path, timeout=120) as response:
+        page = response.read().decode()
+        cookie = "; ".join(c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or [])
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
+    token = re.search(r'"pageToken":\s*"([0-9a-f]+)"', page).group(1)
+    return kernel_id, token, cookie
+
+
+def _attach(server: VoilaServer, kernel_id: str, cookie: str, token: str | None) -> str:
+    """Connect to a kernel's channels as a raw WebSocket client and ask for its info:
+    'refused', or the reply's status."""
+    import asyncio
+    import json
+    import uuid
+
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    async def go() -> str:
+        session = uuid.uuid4().hex
+        url = server.url.replace("http", "ws") + f"api/kernels/{kernel_id}/channels"
+        url += f"?session_id={session}" + (f"&pz_page={token}" if token is not None else "")
+        try:
+            conn = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie}))
+        except HTTPClientError as exc:
+            return "refused" if exc.code == 403 else f"error {exc.code}"
+        msg = {
+            "channel": "shell",
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": "kernel_info_request",
+                "session": session,
+                "username": "x",
+                "version": "5.3",
+                "date": "",
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": {},
+            "buffers": [],
+        }
+        conn.write_message(json.dumps(msg))
+        while True:
+            raw = await asyncio.wait_for(conn.read_message(), 20)
+            if raw is None:
+                return "closed"
+            reply = json.loads(raw)
+            if reply["header"]["msg_type"] == "kernel_info_reply":
+                conn.close()
+                return reply["content"]["status"]
+
+    return asyncio.run(go())
+
+
+def _post(url: str, data: bytes, cookie: str, xsrf: str, method: str = "POST") -> int:
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Cookie": cookie, "X-XSRFToken": xsrf}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_kernel_belongs_to_its_page(server) -> None:
+    """Hole 3: another page's kernel id used to be enough to attach to that kernel (and read
+    the participant's resume code) or to shut it down. Now only the page's token opens it,
+    and the log holds no whole kernel id."""
+    victim_id, victim_token, _victim_cookie = _page(
+        server, "voila/render/breakdown/puberteit.ipynb"
+    )
+    _mine, my_token, my_cookie = _page(server, "voila/render/breakdown/informele-steun.ipynb")
+    xsrf = next(c.split("=", 1)[1] for c in my_cookie.split("; ") if c.startswith("_xsrf="))
+    # the attacker knows the victim's kernel id, and has cookies and _xsrf of their own
+    assert _attach(server, victim_id, my_cookie, None) == "refused"
+    assert _attach(server, victim_id, my_cookie, "0" * 64) == "refused"
+    assert _attach(server, victim_id, my_cookie, my_token) == "refused"
+    shutdown = server.url + f"voila/api/shutdown/{victim_id}"
+    assert _post(shutdown, f"_xsrf={xsrf}".encode(), my_cookie, xsrf) == 403
+    kernel = server.url + f"api/kernels/{victim_id}"
+    assert _post(kernel, b"", my_cookie, xsrf, method="DELETE") == 403
+    # the victim's own page (its token) still works: the kernel is alive and answers
+    assert _attach(server, victim_id, my_cookie, victim_token) == "ok"
+    log = server.log_path.read_text()
+    assert victim_id not in log and victim_token not in log
+    assert _post(shutdown, f"_xsrf={xsrf}&pz_page={victim_token}".encode(), my_cookie, xsrf) == 204

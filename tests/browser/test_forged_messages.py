@@ -42,9 +42,12 @@ def message(channel: str, msg_type: str, content: dict, session: str) -> str:
     )
 
 
-async def hostile_session(base: str, kernel_id: str, cookie: str, marker: Path) -> dict:
+async def hostile_session(base: str, kernel_id: str, cookie: str, marker: Path, token: str) -> dict:
     session = uuid.uuid4().hex
-    ws_url = base.replace("http", "ws") + f"api/kernels/{kernel_id}/channels?session_id={session}"
+    ws_url = (
+        base.replace("http", "ws")
+        + f"api/kernels/{kernel_id}/channels?session_id={session}&pz_page={token}"
+    )
     conn = await websocket_connect(HTTPRequest(ws_url, headers={"Cookie": cookie}))
     replies: list[dict] = []
 
@@ -155,12 +158,13 @@ def test_forged_messages_change_nothing(server, tmp_path: Path) -> None:
         page = response.read().decode()
         cookie = "; ".join(c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or [])
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page).group(1)
+    token = re.search(r'"pageToken":\s*"([0-9a-f]+)"', page).group(1)
     before = _store_snapshot(server)
     marker = tmp_path / "pwned.txt"
     result: dict = {}
 
     def run() -> None:  # a thread of its own: Playwright's loop may be running in this one
-        result.update(asyncio.run(hostile_session(server.url, kernel_id, cookie, marker)))
+        result.update(asyncio.run(hostile_session(server.url, kernel_id, cookie, marker, token)))
 
     worker = threading.Thread(target=run)
     worker.start()

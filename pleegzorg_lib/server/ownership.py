@@ -1,0 +1,141 @@
+"""A kernel belongs to the page it was started for (issue 27, hole 3).
+
+Whoever knew a kernel id could attach to that kernel over the WebSocket (and read that
+participant's resume code) or shut it down. Now every page gets a *page token* with its kernel:
+an HMAC of the kernel id under the server's cookie secret, written into the page's data next to
+the kernel id (``#pz-page``). The kernel's WebSocket, its REST endpoint and Voilà's shutdown
+endpoint refuse (403) any request that does not carry it (``pz_page`` in the query or the form).
+Nothing is kept per kernel on the server, and a kernel id alone — from a log, a shoulder, a
+screenshot — opens nothing. Kernel ids are masked in the server log (:class:`MaskKernelIds`).
+
+The Voilà query socket (``voila/query/<kernel id>``), where a preheated kernel waits for its
+request, answers only the kernel itself: a connection from this machine with no proxy header.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+from typing import Any
+
+import tornado.web
+from jupyter_server.services.kernels.handlers import KernelHandler
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+log = logging.getLogger(__name__)
+
+#: The request argument that carries the page token.
+TOKEN_PARAM = "pz_page"
+_UUID = re.compile(r"\b([0-9a-f]{4})[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+
+
+def _secret(settings: dict[str, Any]) -> bytes:
+    secret = settings.get("cookie_secret") or b""
+    if isinstance(secret, str):
+        secret = secret.encode()
+    if not secret:
+        raise RuntimeError("the server has no cookie secret to sign page tokens with")
+    return bytes(secret)
+
+
+def page_token(settings: dict[str, Any], kernel_id: str) -> str:
+    """The token a page holds for its kernel: an HMAC of the kernel id (hex, 256 bits)."""
+    return hmac.new(_secret(settings), f"pz-page:{kernel_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def holds_token(handler: tornado.web.RequestHandler, kernel_id: str) -> bool:
+    given = handler.get_argument(TOKEN_PARAM, "") or ""
+    return bool(kernel_id) and hmac.compare_digest(given, page_token(handler.settings, kernel_id))
+
+
+def add_token(html: str, kernel_id: str, settings: dict[str, Any]) -> str:
+    """Put the page token into the page's data, next to its kernel id."""
+    quoted = f'"kernelId": "{kernel_id}"'
+    return html.replace(quoted, f'{quoted}, "pageToken": "{page_token(settings, kernel_id)}"', 1)
+
+
+def _refuse(handler: tornado.web.RequestHandler) -> None:
+    log.warning("a request for a kernel without its page's token was refused")
+    raise tornado.web.HTTPError(403)
+
+
+class OwnedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
+    """The kernel's channels, only with the page token."""
+
+    async def pre_get(self) -> None:
+        if not holds_token(self, self.kernel_id):
+            _refuse(self)
+        await super().pre_get()
+
+
+class OwnedKernelHandler(KernelHandler):
+    """``api/kernels/<id>`` (model, delete, interrupt, restart), only with the page token."""
+
+    async def prepare(self) -> None:  # type: ignore[override]
+        await super().prepare()
+        if not holds_token(self, self.path_kwargs.get("kernel_id", "")):
+            _refuse(self)
+
+
+class OwnedShutdownHandler(VoilaShutdownKernelHandler):
+    """Voilà's shutdown on page close (``voila/api/shutdown/<id>``), only with the token."""
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        kernel_id = self.path_args[0] if self.path_args else ""
+        if not holds_token(self, kernel_id):
+            _refuse(self)
+
+
+class LocalRequestInfoSocketHandler(RequestInfoSocketHandler):
+    """Where a preheated kernel learns its request: the kernel itself, on this machine."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        from .security import is_local
+
+        if not is_local(self.request):
+            self.close(code=1008)
+            return None
+        return super().open(*args, **kwargs)
+
+
+#: Voilà's handler classes and ours in their place.
+REPLACEMENTS: dict[type, type] = {
+    VoilaKernelWebsocketHandler: OwnedKernelWebsocketHandler,
+    KernelHandler: OwnedKernelHandler,
+    VoilaShutdownKernelHandler: OwnedShutdownHandler,
+    RequestInfoSocketHandler: LocalRequestInfoSocketHandler,
+}
+
+
+def owned_handlers(handlers: list[Any]) -> list[Any]:
+    """Voilà's handler list with the kernel's endpoints replaced by the checking ones."""
+    return [
+        (h[0], REPLACEMENTS[h[1]], *h[2:]) if len(h) > 1 and h[1] in REPLACEMENTS else h
+        for h in handlers
+    ]
+
+
+class MaskKernelIds(logging.Filter):
+    """Kernel ids never reach the log whole: ``Kernel started: 9d9f…``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = _UUID.sub(r"\1…", message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def mask_kernel_ids_in_logs() -> None:
+    """Install the mask on every handler of the root and Jupyter loggers."""
+    mask = MaskKernelIds()
+    for name in ("", "tornado.access", "tornado.application", "tornado.general"):
+        logger = logging.getLogger(name)
+        logger.addFilter(mask)
+        for handler in logger.handlers:
+            handler.addFilter(mask)
