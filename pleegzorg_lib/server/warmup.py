@@ -254,4 +254,7 @@ class SessionWarmup:
             pool.remove(task)
             kernel_id = task.result().get("kernel_id")
             if kernel_id:
-                asyncio.ensure_future(self.km.shutdown_kernel(kernel_id))
+                # A warm kernel waits inside its binding cell: a polite shutdown interrupts
+                # that cell and the kernel logs a traceback for a reply it can no longer send
+                # (seen in the soak). Nobody's page runs in it: stop it at once, quietly.
+                asyncio.ensure_future(self.km.shutdown_kernel(kernel_id, now=True))

@@ -70,9 +70,13 @@ class FakeKernelManager:
         self.kernel_pools_config: dict = {"default": {"pool_size": 0}}
         self._pools: dict = {}
         self.filled: list[str] = []
+        self.shut: list[tuple[str, bool]] = []
 
     def fill_if_needed(self, delay=None, notebook_name=None) -> None:
         self.filled.append(notebook_name)
+
+    async def shutdown_kernel(self, kernel_id, now=False) -> None:
+        self.shut.append((kernel_id, now))
 
 
 def test_baseline_comes_up_a_few_worksheets_per_tick_then_sessions_get_theirs(store) -> None:
@@ -159,3 +163,25 @@ def test_the_warm_up_follows_a_changing_baseline(store, monkeypatch) -> None:
     w.tick()
     assert km.kernel_pools_config["c.ipynb"] == {"pool_size": 1}
     assert km.kernel_pools_config["a.ipynb"] == {"pool_size": 0}  # cools down
+
+
+def test_surplus_warm_kernels_are_stopped_at_once(store) -> None:
+    """A warm kernel waits in its binding cell; stopping it politely made it log a traceback
+    for the reply it could no longer send. Nobody uses it: it is stopped at once."""
+    import asyncio
+
+    async def scenario() -> None:
+        km = FakeKernelManager()
+        done = asyncio.get_running_loop().create_future()
+        done.set_result({"kernel_id": "k2"})
+        first = asyncio.get_running_loop().create_future()
+        first.set_result({"kernel_id": "k1"})
+        km._pools["a.ipynb"] = [first, done]
+        w = SessionWarmup(km, store, baseline=[])
+        w._shrink(km._pools["a.ipynb"], 1)
+        await asyncio.sleep(0)
+        assert km.shut == [("k2", True)]
+
+    from pleegzorg_lib.server.warmup import SessionWarmup
+
+    asyncio.run(scenario())
