@@ -25,10 +25,12 @@ def _write_export(output: str, fmt: str, render: dict[str, Callable[[], str]]) -
 
 
 def _export_session(args: argparse.Namespace) -> int:
+    from ..analysis import K_MIN
     from ..export import (
         ReportError,
         answers_csv,
         collect_session,
+        csv_allowed,
         report_html,
         report_markdown,
     )
@@ -38,6 +40,8 @@ def _export_session(args: argparse.Namespace) -> int:
     try:
         with open_store() as store:
             data = collect_session(store, normalize_session_code(args.code) or args.code)
+            if args.format == "csv" and not csv_allowed(store, data):
+                raise ReportError(t("report.csv_too_few", k=K_MIN))
             _write_export(
                 args.output,
                 args.format,

@@ -29,6 +29,7 @@ _LAZY = {
     "worksheet_print_html": ".worksheet",
     "SessionData": ".report",
     "answers_csv": ".report",
+    "csv_allowed": ".report",
     "collect_session": ".report",
     "report_html": ".report",
     "report_markdown": ".report",
@@ -43,6 +44,7 @@ __all__ = [
     "SessionData",
     "answers_csv",
     "bars_html",
+    "csv_allowed",
     "collect_participant",
     "collect_session",
     "html_to_pdf",
@@ -61,7 +63,14 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - what the lazy names are, for the type checker
     from .agenda import agenda_csv, agenda_html
     from .html import bars_html, question_html, role_comparison_html, roles_html
-    from .report import SessionData, answers_csv, collect_session, report_html, report_markdown
+    from .report import (
+        SessionData,
+        answers_csv,
+        collect_session,
+        csv_allowed,
+        report_html,
+        report_markdown,
+    )
     from .worksheet import worksheet_print_html
 
 __getattr__, __dir__ = _lazy_exports(__name__, _LAZY, globals())

@@ -199,10 +199,19 @@ CSV_COLUMNS = ("deelnemer", "rol", "vraag", "soort", "antwoord")
 CSV_SMALL_ROLE = "overig"
 
 
+def csv_allowed(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> bool:
+    """Whether the research CSV holds rows: at least ``k`` participants answered."""
+    rows = store.session_answers(data.session.code, data.worksheet.info.id)
+    return len({row["participant_id"] for row in rows}) >= k
+
+
 def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> str:
     """Anonymised answers for researchers: no names, no ids, personal open answers left out.
 
-    Roles with fewer than ``k`` participants are reported as :data:`CSV_SMALL_ROLE`.
+    Roles with fewer than ``k`` participants are reported as :data:`CSV_SMALL_ROLE`. A session
+    with fewer than ``k`` respondents gives the header only (issue 27: one person's answers,
+    row by row, while the live view said "Te weinig antwoorden"); :func:`csv_allowed` says so
+    beforehand.
     """
     questions = {q.id: q for q in data.worksheet.questions}
     rows = list(store.session_answers(data.session.code, data.worksheet.info.id))
@@ -216,6 +225,8 @@ def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    if len(numbers) < k:
+        return out.getvalue()
     for row in sorted(rows, key=lambda r: (numbers[r["participant_id"]], r["question_id"])):
         q = questions.get(row["question_id"])
         if q is None or (q.kind == QuestionKind.OPEN and not q.shared):

@@ -164,6 +164,7 @@ MESSAGES.update(
         "report.md_answer": "answer",
         "report.md_count": "count",
         "chart.respondents_hidden": "{n} answers, {hidden} of them hidden by the facilitator",
+        "report.csv_too_few": "The CSV file of answers is available from {k} participants who answered: that way nobody can be singled out.",
         "report.polls": "Polls",
         "report.make_pdf": "Make PDF",
         "report.download_pdf": "Download report (PDF)",

@@ -176,6 +176,7 @@ MESSAGES.update(
         "report.md_answer": "antwoord",
         "report.md_count": "aantal",
         "chart.respondents_hidden": "{n} antwoorden, waarvan {hidden} verborgen door de gespreksleider",
+        "report.csv_too_few": "Het CSV-bestand met antwoorden komt er vanaf {k} deelnemers die iets invulden: zo is niemand terug te vinden.",
         "report.polls": "Peilingen",
         "report.make_pdf": "Maak PDF",
         "report.download_pdf": "Download verslag (PDF)",

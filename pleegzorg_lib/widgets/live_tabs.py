@@ -18,10 +18,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..analysis import answers_frame, compare_by_role
+from ..analysis import K_MIN, answers_frame, compare_by_role
 from ..export import (
     ReportError,
     answers_csv,
+    csv_allowed,
     html_to_pdf,
     question_html,
     report_html,
@@ -305,13 +306,19 @@ class ReportTab:
             download_link(
                 t("report.download_md"), f"{stem}.md", "text/markdown", report_markdown(data)
             ),
-            download_link(
-                t("report.download_csv"),
-                f"antwoorden-{code}.csv",
-                "text/csv",
-                answers_csv(self.ctx.store, data),
-            ),
         ]
+        if csv_allowed(self.ctx.store, data):
+            links.append(
+                download_link(
+                    t("report.download_csv"),
+                    f"antwoorden-{code}.csv",
+                    "text/csv",
+                    answers_csv(self.ctx.store, data),
+                )
+            )
+        else:
+            too_few = html.escape(t("report.csv_too_few", k=K_MIN))
+            links.append(f'<p class="pz-help pz-csv-too-few">{too_few}</p>')
         set_html(self.report, '<div class="pz-downloads">' + "".join(links) + "</div>")
 
     def make_pdf(self) -> bool:

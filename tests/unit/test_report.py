@@ -93,7 +93,15 @@ def test_cli_creates_a_session_and_exports_its_report(tmp_path, db_path) -> None
     code = out.split("Deelnamecode: ")[1].split()[0]
     assert f"sessie={code}" in out and "sleutel=" in out
     assert "25 kernels warm" in out
-    for fmt in ("html", "md", "csv", "pdf"):
+    refused = subprocess.run(  # nobody answered yet: no CSV of answers (k = 5)
+        [sys.executable, "-m", "pleegzorg_lib", "export", "session", code, "--format", "csv"]
+        + ["-o", str(tmp_path / "leeg.csv")],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 2 and "vanaf 5 deelnemers" in refused.stderr
+    assert not (tmp_path / "leeg.csv").exists()
+    for fmt in ("html", "md", "pdf"):
         target = tmp_path / f"verslag.{fmt}"
         subprocess.run(
             [
@@ -176,3 +184,26 @@ def test_reports_count_what_they_list_number_only_questions_and_write_decimal_co
     assert len(numbered) == len(data.summary.questions)
     assert "### Hoe was de koffie?" in md.split("## Peilingen", 1)[1]
     assert decimal(1234.56, "nl") == "1.234,6" and decimal(1234.56, "en") == "1,234.6"
+
+
+def test_the_research_csv_has_no_rows_below_k(store) -> None:
+    """Issue 27 (hole 4): one participant's answers, row by row, while the live view said
+    "Te weinig antwoorden". Below 5 respondents: the header only, and the report tab offers
+    no CSV but says why."""
+    from pleegzorg_lib.export import csv_allowed
+    from pleegzorg_lib.pages.facilitator import open_live_view
+
+    links = make_session(store, n=1)
+    data = collect_session(store, links.session.code)
+    assert not csv_allowed(store, data)
+    rows = list(csv.reader(io.StringIO(answers_csv(store, data))))
+    assert len(rows) == 1 and "Samen eten" not in answers_csv(store, data)
+    view = open_live_view(links.facilitator_url.split("?", 1)[1], store=store)
+    assert view is not None
+    view.report.render(data)
+    assert "antwoorden-" not in view.report.report.value
+    assert "vanaf 5 deelnemers" in view.report.report.value
+    links = make_session(store, n=5)
+    data = collect_session(store, links.session.code)
+    assert csv_allowed(store, data)
+    assert len(list(csv.reader(io.StringIO(answers_csv(store, data))))) > 5
