@@ -40,7 +40,7 @@ from .hub import (
     service_address,
 )
 from .landing import render_landing, render_notice, too_slow_block
-from .ownership import MaskKernelIds, add_token, mask_kernel_ids_in_logs, owned_handlers
+from .ownership import add_token, mask_kernel_ids_in_logs, owned_handlers
 from .security import (
     CspReportHandler,
     DeviceHandler,
@@ -282,8 +282,6 @@ class PleegzorgVoila(Voila):
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
         mask_kernel_ids_in_logs()
-        for handler in self.log.handlers:  # Voilà's own log (kernel started, culled, …)
-            handler.addFilter(MaskKernelIds())
         # The template reads resources.pleegzorg (the front end's texts); Voilà passes
         # VoilaConfiguration.resources to every page it renders, preheated ones included.
         vc = self.config.VoilaConfiguration
@@ -321,7 +319,11 @@ class PleegzorgVoila(Voila):
             [
                 (h[0], WorksheetPageHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
                 for h in handlers
-                if h[0] != self.server_url and not h[0].startswith((tree, contents))
+                if h[0] != self.server_url
+                and not h[0].startswith((tree, contents))
+                # Jupyter's logout page needs a static path Voilà does not have: a 500 for
+                # anyone who tried it; there is nothing to log out of here
+                and not h[0].rstrip("/").endswith("/logout")
             ]
         )
         self._start_warmup()
@@ -329,6 +331,8 @@ class PleegzorgVoila(Voila):
         return [
             *hub,
             (r".*(?:/\.\.(?:/|$)|%2[eE]%2[eE]).*", RefuseHandler),
+            # a template folder is not a file: 404, not the static handler's 500
+            (url_path_join(self.server_url, r"voila/templates/.*/"), RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
             (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
             (url_path_join(self.server_url, "voila/pleegzorg/device"), DeviceHandler),

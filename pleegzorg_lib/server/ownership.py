@@ -120,22 +120,42 @@ def owned_handlers(handlers: list[Any]) -> list[Any]:
     ]
 
 
+#: Control characters (a newline in a value forges a log line), except the tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode()
+
+
 class MaskKernelIds(logging.Filter):
-    """Kernel ids never reach the log whole: ``Kernel started: 9d9f…``."""
+    """What reaches the log: kernel ids never whole (``Kernel started: 9d9f…``), and no
+    control characters from what a visitor sent (``\n`` written as ``\\n``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = _UUID.sub(r"\1…", message)
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: leave it to logging's own error handling
+            return True
+        masked = _CONTROL.sub(_escape, _UUID.sub(r"\1…", message))
         if masked != message:
             record.msg, record.args = masked, None
         return True
 
 
 def mask_kernel_ids_in_logs() -> None:
-    """Install the mask on every handler of the root and Jupyter loggers."""
+    """Every log record this process makes goes through :class:`MaskKernelIds` as it is made
+    (a record factory, so handlers added later — and logging's last-resort handler — are
+    covered too)."""
+    current = logging.getLogRecordFactory()
+    if getattr(current, "pz_masked", False):
+        return
     mask = MaskKernelIds()
-    for name in ("", "tornado.access", "tornado.application", "tornado.general"):
-        logger = logging.getLogger(name)
-        logger.addFilter(mask)
-        for handler in logger.handlers:
-            handler.addFilter(mask)
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        mask.filter(record)
+        return record
+
+    factory.pz_masked = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)

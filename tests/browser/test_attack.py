@@ -187,3 +187,32 @@ def test_a_kernel_belongs_to_its_page(server) -> None:
     log = server.log_path.read_text()
     assert victim_id not in log and victim_token not in log
     assert _post(shutdown, f"_xsrf={xsrf}&pz_page={victim_token}".encode(), my_cookie, xsrf) == 204
+
+
+def test_the_log_takes_no_forged_lines_and_odd_paths_are_not_errors(server) -> None:
+    """Hole 7: a newline in a CSP report's blocked-uri wrote a line of the attacker's choice
+    into the log; /logout and a template folder answered 500."""
+    import json
+
+    report = {
+        "csp-report": {
+            "blocked-uri": "https://x.example/\n[PleegzorgVoila] Kernel started: vals",
+            "violated-directive": "script-src",
+            "document-uri": server.url + "voila/render/breakdown/puberteit.ipynb",
+        }
+    }
+    request = urllib.request.Request(
+        server.url + "voila/pleegzorg/csp-report",
+        data=json.dumps(report).encode(),
+        headers={"Content-Type": "application/csp-report"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 204
+    for path in ("logout", "voila/templates/pleegzorg/static/", "voila/templates/pleegzorg/"):
+        assert fetch(server.url + path)[0] == 404, path
+    time.sleep(0.5)
+    lines = server.log_path.read_text().splitlines()
+    assert not any(line.startswith("[PleegzorgVoila] Kernel started: vals") for line in lines)
+    assert any("CSP blocked https://x.example/\\n[PleegzorgVoila]" in line for line in lines)
+    assert not any("Traceback" in line or "Uncaught exception" in line for line in lines)
