@@ -38,6 +38,8 @@ CODE_COOKIE = "pz_code"
 KEY_COOKIE_PREFIX = "pz_key_"
 #: Query parameters that are secrets and leave the address after the first load.
 SECRET_PARAMS = ("code", "sleutel")
+#: How the kernel hears of a resume code that came from a link (it offers it, never binds it).
+LINK_CODE = "linkcode"
 #: Pages that create sessions: with no organiser code set, only from the server's own machine.
 ORGANIZER_PAGES = ("facilitator/nieuwe-bijeenkomst.ipynb",)
 #: Longest key we keep in a cookie (keys are ``secrets.token_urlsafe``, 43 characters).
@@ -118,7 +120,7 @@ def install_security(app: tornado.web.Application, base_url: str) -> None:
     }
     # The facilitator key is scrubbed from request logs like the resume code ("code").
     keys = list(app.settings.get("extra_log_scrub_param_keys", []))
-    app.settings["extra_log_scrub_param_keys"] = [*keys, "sleutel", "pz_page"]
+    app.settings["extra_log_scrub_param_keys"] = [*keys, "sleutel", "pz_page", LINK_CODE]
 
 
 def secure_xsrf_cookie(handler: tornado.web.RequestHandler) -> None:
@@ -227,10 +229,13 @@ def take_secrets(handler: tornado.web.RequestHandler) -> None:
     secrets the cookies hold when the address has none (the query Voilà hands the kernel)."""
     request = handler.request
     kept, found = secrets_from_address(request.query)
+    kept = [(name, value) for name, value in kept if name != LINK_CODE]
     session = session_param(kept)
     if "code" in found:
-        remember_code(handler, found["code"])
-    elif CODE_COOKIE in request.cookies:
+        # A code from a link is never remembered, nor bound to, on its own: the page offers
+        # it and the person confirms (issue 27: a link planted someone else's identity).
+        found[LINK_CODE] = found.pop("code")
+    if CODE_COOKIE in request.cookies:
         found["code"] = request.cookies[CODE_COOKIE].value
     if session:
         cookie = key_cookie_name(session)
@@ -238,7 +243,7 @@ def take_secrets(handler: tornado.web.RequestHandler) -> None:
             remember_key(handler, session, found["sleutel"])
         elif cookie in request.cookies:
             found["sleutel"] = request.cookies[cookie].value
-    pairs = kept + [(name, found[name]) for name in SECRET_PARAMS if name in found]
+    pairs = kept + [(name, found[name]) for name in (*SECRET_PARAMS, LINK_CODE) if name in found]
     # Only what Voilà passes to the kernel changes; request.uri (and so the log) does not.
     request.query = urlencode(pairs)
     request.query_arguments = {}

@@ -39,6 +39,10 @@ class Binding:
     session_code: str
     message: str
     kind: str  # "info", "success", "warning", "error"
+    #: a resume code from a link, offered to the person (never bound without their yes)
+    offered: str = ""
+    #: whether the page resumed a participant (this browser's code) rather than a new one
+    resumed: bool = False
 
 
 def find_by_code(store: ParticipantStore, typed: str) -> Found:
@@ -53,7 +57,9 @@ def find_by_code(store: ParticipantStore, typed: str) -> Found:
 
 
 def bind_page(store: ParticipantStore, worksheet_id: str, query_string: str | None) -> Binding:
-    """Bind a page to ``?code=`` (resume) or a new participant, in ``?sessie=`` if it exists.
+    """Bind a page to ``code`` (this browser's remembered code) or a new participant, in
+    ``?sessie=`` if it exists. A ``linkcode`` (a code from a link the person opened) is only
+    *offered* (``Binding.offered``): the page asks before it switches to it.
 
     A wrong code creates a new participant and says why (nothing of someone else's shows).
     Without ``?sessie=`` a resumed participant returns to the session they last opened this
@@ -83,7 +89,9 @@ def bind_page(store: ParticipantStore, worksheet_id: str, query_string: str | No
     elif resumed:
         session = store.latest_session(participant.id, worksheet_id) or ""
     store.enrol(participant.id, worksheet_id, session)
-    return Binding(participant, code, session, message, kind)
+    link = normalize_code((params.get("linkcode") or [""])[0].strip())
+    offered = link if link is not None and link != code else ""
+    return Binding(participant, code, session, message, kind, offered, resumed)
 
 
 def carry_answers(

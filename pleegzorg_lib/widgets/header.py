@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as w
 
@@ -89,12 +90,15 @@ class Header:
 
         self.message = w.HTML("")
         self.message.add_class("pz-message")
+        #: a resume code from a link, offered with two buttons (empty while nothing is offered)
+        self.offer = w.VBox([])
+        self.offer.add_class("pz-link-offer")
         self.progress = w.HTML("")
         self.progress.add_class("pz-progress")
 
         identity = w.VBox([who, w.HBox([code_box, resume], layout=layout_of(flex_flow="row wrap"))])
         identity.add_class("pz-identity")
-        self.box = w.VBox([self.intro, identity, self.message, self.progress])
+        self.box = w.VBox([self.intro, identity, self.message, self.offer, self.progress])
         self.box.add_class("pz-page-header")
 
     def show_progress(self, answered: int, total: int) -> None:
@@ -108,6 +112,30 @@ class Header:
 
     def show_code(self, code: str) -> None:
         self.code.value = f'<span class="pz-code-value">{html.escape(code)}</span>'
+
+    def offer_code(
+        self,
+        text: str,
+        accept: tuple[str, Callable[[], object]],
+        decline: tuple[str, Callable[[], object]],
+    ) -> None:
+        """Ask whether to go on with a code from a link: ``text`` and two buttons."""
+        buttons = []
+        for (label, act), css in ((accept, "pz-link-accept"), (decline, "pz-link-decline")):
+            button = w.Button(description=label)
+            button.add_class(css)
+            button.on_click(lambda _b, act=act: act())
+            buttons.append(button)
+        question = w.HTML(f'<div class="pz-alert pz-alert-warning">{html.escape(text)}</div>')
+        self.offer.children = (question, w.HBox(buttons, layout=layout_of(flex_flow="row wrap")))
+
+    def clear_offer(self) -> None:
+        shown = self.offer.children
+        self.offer.children = ()
+        for widget in shown:
+            for child in getattr(widget, "children", ()):
+                child.close()
+            widget.close()
 
     def show_message(self, text: str, kind: str = "info") -> None:
         self.message.value = (

@@ -18,7 +18,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..model import AnswerError, Catalog, Question, WorksheetInfo
 from ..model.signposting import Signposting
-from ..services.identity import bind_page, carry_answers, find_by_code
+from ..services.identity import Binding, bind_page, carry_answers, find_by_code
 from ..store import Participant
 from ..store.interfaces import WorksheetPageStore
 from ._autosave import Debouncer, flush_at_exit
@@ -73,6 +73,7 @@ class WorksheetRunner:
         self.participant: Participant | None = None
         self.code: str | None = None
         self.session_code = ""
+        self._offered = ""  # a resume code from a link, waiting for the person's yes
         self._saved: dict[str, Any] = {}
         self._lock = threading.RLock()
         self._pending = Debouncer(self._lock)
@@ -163,6 +164,35 @@ class WorksheetRunner:
         self._bind_panels()
         self.header.show_message(binding.message, binding.kind)
         self.poll.start(self.session_code, binding.participant.id)
+        self._offered = binding.offered
+        if binding.offered:
+            self._offer(binding)
+
+    # -- a code from a link ---------------------------------------------------------------
+    def _offer(self, binding: Binding) -> None:
+        """Ask before going on with a code from a link: it may be someone else's (a link
+        from a mail or a chat), and what is answered here would be filed under it."""
+        code = binding.offered
+        if binding.resumed:
+            text = t("link.offer_other", code=code, current=binding.code)
+            decline = t("link.keep", current=binding.code)
+        else:
+            text, decline = t("link.offer", code=code), t("link.decline")
+        self.header.offer_code(
+            text, (t("link.accept", code=code), self.accept_offer), (decline, self.decline_offer)
+        )
+
+    def accept_offer(self) -> bool:
+        """Go on with the offered code (a click; re-checked: only while one is offered)."""
+        code, self._offered = self._offered, ""
+        if not code:
+            return False
+        self.header.clear_offer()
+        return self.resume(code)
+
+    def decline_offer(self) -> None:
+        self._offered = ""
+        self.header.clear_offer()
 
     def resume(self, typed: str) -> bool:
         """Switch to the participant whose code was typed in; answers given so far move along."""

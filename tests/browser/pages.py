@@ -79,3 +79,11 @@ def full_screenshot(page: Page, path: str) -> None:
     page.wait_for_timeout(300)
     page.screenshot(path=path)
     page.set_viewport_size(size)
+
+
+def accept_link_code(page: Page, code: str | None = None) -> None:
+    """A resume code from a link is only offered (issue 27): say "Ja, verder met …" and,
+    given ``code``, wait until the page is that participant's."""
+    page.locator("button.pz-link-accept").click(timeout=PAGE_TIMEOUT_MS)
+    if code is not None:
+        expect(page.locator(".pz-resume-code .pz-code-value")).to_have_text(code, timeout=15_000)

@@ -216,3 +216,39 @@ def test_the_log_takes_no_forged_lines_and_odd_paths_are_not_errors(server) -> N
     assert not any(line.startswith("[PleegzorgVoila] Kernel started: vals") for line in lines)
     assert any("CSP blocked https://x.example/\\n[PleegzorgVoila]" in line for line in lines)
     assert not any("Traceback" in line or "Uncaught exception" in line for line in lines)
+
+
+def test_a_link_does_not_plant_someone_elses_code(server, chromium) -> None:
+    """Hole 2 (login CSRF): a victim who opened ``…?code=<attacker's code>`` kept that code
+    for 7 days, and what they answered later — say on the youth sheet — was filed under it.
+    Now the page asks; without a yes nothing of theirs goes to the attacker."""
+    from playwright.sync_api import expect
+
+    from .pages import open_worksheet, resume_code, type_open, wait_saved
+
+    store = open_store(f"sqlite:///{server.db_path}")
+    attacker, attacker_code = store.create_participant()
+    context = chromium.new_context()
+    page = context.new_page()
+    open_worksheet(
+        page, server.url + f"voila/render/breakdown/puberteit.ipynb?code={attacker_code}"
+    )
+    offer = page.locator(".pz-link-offer")
+    expect(offer).to_contain_text(attacker_code)
+    expect(offer.locator("button.pz-link-decline")).to_have_text("Nee, begin opnieuw")
+    assert resume_code(page) != attacker_code
+    page.locator("button.pz-link-decline").click()
+    expect(offer).not_to_contain_text(attacker_code)
+    # later, on the youth sheet, in the same browser
+    youth = context.new_page()
+    open_worksheet(youth, server.url + "voila/render/breakdown/wie-is-er-voor-mij.ipynb")
+    assert resume_code(youth) != attacker_code
+    type_open(youth, "een-ding", "Ik wil hier niet meer wonen")
+    wait_saved(youth, "een-ding")
+    assert "pz_code" not in {c["name"]: c for c in context.cookies()} or all(
+        c["value"] != attacker_code for c in context.cookies() if c["name"] == "pz_code"
+    )
+    context.close()
+    assert store.answers_for(attacker.id, "wie-is-er-voor-mij") == {}
+    assert store.answers_for(attacker.id, "puberteit") == {}
+    store.close()

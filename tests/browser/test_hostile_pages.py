@@ -13,7 +13,7 @@ from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from ..conftest import REPO
-from .pages import open_worksheet, question, resume_code, type_open, wait_saved
+from .pages import accept_link_code, open_worksheet, question, resume_code, type_open, wait_saved
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -61,6 +61,7 @@ def test_naughty_strings_round_trip_and_never_run(server, chromium) -> None:
     again.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page = again.new_page()
     open_worksheet(page, server.url + f"voila/render/breakdown/{WS}.ipynb?code={code}")
+    accept_link_code(page, code)
     for qid, text in typed.items():
         expect(question(page, qid).locator("textarea")).to_have_value(text)
     assert page.evaluate("window.__pz_pwned") is None

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, free_port
-from .pages import open_worksheet, resume_code, type_open, wait_saved
+from .pages import accept_link_code, open_worksheet, resume_code, type_open, wait_saved
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -173,6 +173,7 @@ def test_facilitators_log_in_through_the_hub_participants_stay_anonymous(hub, ch
     participant.context.close()
     again = chromium.new_context().new_page()
     open_worksheet(again, participant_url + f"&code={resume}")
+    accept_link_code(again, resume)
     expect(again.locator(".pz-q-ontmoeting-goed textarea")).to_have_value(
         "Samen wandelen op zaterdag"
     )

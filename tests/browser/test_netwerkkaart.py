@@ -9,7 +9,14 @@ from playwright.sync_api import Page, expect
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS
-from .pages import full_screenshot, open_worksheet, question, resume_code, wait_saved
+from .pages import (
+    accept_link_code,
+    full_screenshot,
+    open_worksheet,
+    question,
+    resume_code,
+    wait_saved,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -121,6 +128,7 @@ def test_a_map_of_six_people_comes_back_with_the_resume_code(server, chromium) -
     )
     page = phone.new_page()
     open_worksheet(page, server.url + WORKSHEET + f"?code={code}")
+    accept_link_code(page, code)
     kaart = question(page, "kaart")
     expect(kaart.locator(".pz-nk-person")).to_have_count(6, timeout=15_000)
     assert shown_map(page) == before

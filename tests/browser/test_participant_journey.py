@@ -11,6 +11,7 @@ from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS
 from .pages import (
+    accept_link_code,
     full_screenshot,
     move_down,
     open_worksheet,
@@ -152,6 +153,7 @@ def test_answers_come_back_in_another_browser_and_after_a_restart(server, chromi
     other = chromium.new_context()  # another browser: no cookies, no storage
     page = other.new_page()
     open_worksheet(page, server.url + WORKSHEET + f"?code={code}")
+    accept_link_code(page, code)
     assert resume_code(page) == code
     expect(page.locator(".pz-message")).to_contain_text("Welkom terug")
     assert_answers_shown(page)
@@ -179,6 +181,7 @@ def test_answers_come_back_in_another_browser_and_after_a_restart(server, chromi
 def test_unknown_code_gets_a_dutch_message_not_a_traceback(server, chromium) -> None:
     page = chromium.new_page()
     open_worksheet(page, server.url + WORKSHEET + "?code=ABCD-EFGH-JKMN")
+    accept_link_code(page)
     expect(page.locator(".pz-message")).to_contain_text("Deze hervatcode kennen we niet")
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Error" not in body

@@ -25,7 +25,7 @@ from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, free_port
-from .pages import open_worksheet, question, resume_code, type_open, wait_saved
+from .pages import accept_link_code, open_worksheet, question, resume_code, type_open, wait_saved
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -156,6 +156,7 @@ def test_a_room_through_nginx_spreads_over_two_servers_and_stays_whole(cluster, 
     response = page.goto(links.participant_url + f"&code={first_code}", timeout=90_000)
     assert response is not None and response.headers.get("x-served-by") != first_by
     page.wait_for_selector(".pz-resume-code .pz-code-value", timeout=90_000)
+    accept_link_code(page, first_code)
     assert resume_code(page) == first_code
     expect(question(page, SHARED).locator("textarea")).to_have_value(
         "Samen koffie drinken, deelnemer 1"

@@ -81,3 +81,20 @@ def test_answers_given_before_resuming_move_along_but_never_overwrite(any_store)
     moved = carry_answers(any_store, found.participant, SHEET, "", given, questions)
     assert moved == 1
     assert any_store.answers_for(me.id, SHEET) == {"gesprek": "wat ik eerder schreef", "schaal": 4}
+
+
+def test_a_code_from_a_link_is_only_offered(any_store) -> None:
+    """Issue 27 (hole 2): a link with someone else's code bound the page to them. The code
+    from a link (``linkcode``) is offered; the page stays with this browser's code or a new
+    participant until the person says yes."""
+    attacker, attacker_code = any_store.create_participant()
+    bound = bind_page(any_store, SHEET, f"linkcode={attacker_code}")
+    assert bound.participant.id != attacker.id and not bound.resumed
+    assert bound.offered == attacker_code
+    me, my_code = any_store.create_participant()
+    bound = bind_page(any_store, SHEET, f"code={my_code}&linkcode={attacker_code}")
+    assert bound.participant.id == me.id and bound.resumed
+    assert bound.offered == attacker_code
+    same = bind_page(any_store, SHEET, f"code={my_code}&linkcode={my_code}")
+    assert same.offered == ""  # the same code: nothing to ask
+    assert bind_page(any_store, SHEET, "linkcode=geen-code").offered == ""

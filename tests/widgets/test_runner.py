@@ -296,3 +296,27 @@ def test_the_page_offers_every_question_call_check_reads_with_the_same_arguments
     assert [c[0] for c in page._calls] == ["scale_0_10", "ranking", "reflection_cycle"]
     with pytest.raises(TypeError):
         page.likert("zonder-vraag")
+
+
+def test_a_code_from_a_link_needs_a_yes(info, catalog, store) -> None:
+    """Issue 27 (hole 2): the attacker's code from a link is shown as a question; answers go
+    to the attacker only after "Ja"; "Nee" keeps the person's own participant; a forged
+    click on "Ja" without an offer does nothing."""
+    attacker, attacker_code = store.create_participant()
+    runner = make_runner(info, catalog, store, f"linkcode={attacker_code}")
+    mine = runner.participant
+    assert mine is not None and mine.id != attacker.id
+    offer = runner.header.offer
+    assert attacker_code in offer.children[0].value
+    runner.views["open"].text.value = "Mijn eigen antwoord"
+    runner.flush()
+    assert store.answers_for(attacker.id, info.id) == {}
+    runner.decline_offer()
+    assert offer.children == () and runner.participant.id == mine.id
+    assert runner.accept_offer() is False  # a forged click after "Nee"
+    assert runner.participant.id == mine.id
+    runner = make_runner(info, catalog, store, f"linkcode={attacker_code}")
+    buttons = runner.header.offer.children[1].children
+    buttons[0].click()  # "Ja, verder met …"
+    assert runner.participant.id == attacker.id
+    assert runner.header.offer.children == ()
