@@ -17,7 +17,7 @@ from ._summary import QuestionSummary, _summarize
 __all__ = ["COLUMNS", "SessionSummary", "answers_frame", "summarize_session"]
 
 #: The columns of an answers frame, in order.
-COLUMNS = ("participant_id", "role_id", "question_id", "value")
+COLUMNS = ("participant_id", "role_id", "question_id", "value", "saved_at")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +52,7 @@ def answers_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         columns["role_id"].append(row.get("role_id"))
         columns["question_id"].append(row["question_id"])
         columns["value"].append(row.get("value"))
+        columns["saved_at"].append(row.get("saved_at"))
     return pd.DataFrame({name: pd.Series(data, dtype=object) for name, data in columns.items()})
 
 
@@ -70,6 +71,15 @@ def _joined_roles(
         for pid, role in from_frame.items():
             roles.setdefault(pid, _role_or_none(role))
     return {pid: _role_or_none(role) for pid, role in roles.items()}
+
+
+def _earliest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """Answers in the order they were given (where the store says when), else by participant:
+    a summary counts the earliest answers first (``_constants.published``)."""
+    frame = frame.sort_values("participant_id", kind="stable")
+    if "saved_at" in frame.columns and frame["saved_at"].notna().all() and len(frame):
+        frame = frame.sort_values("saved_at", kind="stable")
+    return frame
 
 
 def summarize_session(
@@ -124,7 +134,7 @@ def summarize_session(
     wanted = {q.id for q in questions}
     frame = frame[frame["question_id"].isin(wanted)]
     frame = frame.drop_duplicates(["participant_id", "question_id"], keep="last")
-    frame = frame.sort_values("participant_id", kind="stable")
+    frame = _earliest_first(frame)
     pids = frame["participant_id"].to_numpy()
     values = frame["value"].to_numpy()
     # One pass to find each question's rows, instead of filtering the frame per question.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import numbers
 from collections import Counter
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import Any
 
 from pleegzorg_lib.model import Question, QuestionKind
 
-from ._constants import K_MIN
+from ._constants import K_MIN, published
 from ._words import word_frequencies
 
 __all__ = ["QuestionSummary", "summarize_question"]
@@ -65,8 +66,12 @@ def _summarize(
     visible: Sequence[bool] | None,
     k: int,
 ) -> QuestionSummary:
-    """Summarize ``values``; ``visible[i]`` False hides answer i from texts and words."""
+    """Summarize ``values`` (earliest first); ``visible[i]`` False hides answer i from texts
+    and words. Only the earliest :func:`published` answers count, so what is shown changes in
+    steps of two people at least; shared texts are shown in an order of their own (a digest
+    of the text), never in the order they came in."""
     answers = [(i, c) for i, v in enumerate(values) if (c := _clean(question, v)) is not None]
+    answers = answers[: published(len(answers), k)]
     respondents = len(answers)
     if respondents < k or respondents == 0:
         return QuestionSummary(question=question, respondents=respondents, suppressed=True)
@@ -95,7 +100,12 @@ def _summarize(
         # Stable sort: equal means keep the worksheet's option order.
         result["ranking"] = tuple(sorted(means, key=lambda item: item[1]))
     elif kind == QuestionKind.OPEN and question.shared:
-        texts = tuple(a for i, a in answers if visible is None or visible[i])
+        texts = tuple(
+            sorted(
+                (a for i, a in answers if visible is None or visible[i]),
+                key=lambda text: hashlib.sha256(f"{question.id}\0{text}".encode()).digest(),
+            )
+        )
         result["texts"] = texts
         result["words"] = word_frequencies(texts)
         result["hidden"] = respondents - len(texts)

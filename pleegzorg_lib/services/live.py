@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis import K_MIN, QuestionSummary, answers_frame, summarize_question
+from ..i18n import t
 from ..model import Question
 from ..store import Session
 from ..store.interfaces import LiveStore, SessionReadStore
@@ -52,15 +53,30 @@ class SessionColumn:
 
     session: Session
     summary: QuestionSummary
+    label: str = ""  # what the column is called: this session's title, others by number
+    own: bool = False
 
 
 def compare_sessions(
-    store: SessionReadStore, worksheet_id: str, question: Question
+    store: SessionReadStore, worksheet_id: str, question: Question, own_code: str = ""
 ) -> list[SessionColumn]:
-    """The question in every session of the worksheet (in the store's order)."""
+    """The question in this session and in every other session of the worksheet that has at
+    least ``K_MIN`` answers to it (in the store's order). Other sessions go by a number, never
+    by their title: a facilitator's key opens their own session, not the names of others'
+    (issue 27: a one-person session showed "1 antwoorden" and its title)."""
     columns = []
+    others = 0
     for other in store.sessions_for_worksheet(worksheet_id):
         frame = answers_frame(store.session_answers(other.code, other.worksheet_id))
         values = frame.loc[frame["question_id"] == question.id, "value"].tolist()
-        columns.append(SessionColumn(other, summarize_question(question, values, k=K_MIN)))
+        summary = summarize_question(question, values, k=K_MIN)
+        own = other.code == own_code
+        if not own and summary.suppressed:
+            continue
+        if own:
+            label = t("compare.this_session", title=other.title)
+        else:
+            others += 1
+            label = t("compare.other_session", n=others)
+        columns.append(SessionColumn(other, summary, label, own))
     return columns

@@ -211,6 +211,7 @@ class SessionsMixin:
                     participants.c.role_id,
                     answers.c.question_id,
                     answers.c.value_json,
+                    answers.c.saved_at,
                 )
                 .join(participants, participants.c.id == answers.c.participant_id)
                 .where((answers.c.session_code == code) & (answers.c.worksheet_id == worksheet_id))
@@ -221,6 +222,7 @@ class SessionsMixin:
                 "role_id": r.role_id,
                 "question_id": r.question_id,
                 "value": json.loads(r.value_json),
+                "saved_at": r.saved_at,
             }
 
     # -- moderation -----------------------------------------------------------------------
@@ -335,10 +337,12 @@ class SessionsMixin:
             )
 
     def poll_values(self: _HasConnections, poll_id: int) -> list[Any]:
-        """The answers to a poll (values only: who answered is not shown)."""
+        """The answers to a poll, earliest first (values only: who answered is not shown)."""
         with self._read() as conn:
             rows = conn.execute(
-                select(poll_answers.c.value_json).where(poll_answers.c.poll_id == poll_id)
+                select(poll_answers.c.value_json)
+                .where(poll_answers.c.poll_id == poll_id)
+                .order_by(poll_answers.c.saved_at, poll_answers.c.participant_id)
             ).all()
         return [json.loads(r.value_json) for r in rows]
 

@@ -250,13 +250,14 @@ class CompareTab:
         question = data.worksheet.question(qid) if qid else None
         if question is None:
             return
-        columns = compare_sessions(self.ctx.store, self.ctx.session.worksheet_id, question)
-        if len(columns) < 2:
+        columns = compare_sessions(
+            self.ctx.store, self.ctx.session.worksheet_id, question, self.ctx.session.code
+        )
+        if not any(not c.own for c in columns):
             set_html(self.compare, f'<p class="pz-help">{html.escape(t("compare.none"))}</p>')
             return
         cells = "".join(
-            f'<div class="pz-compare-col"><div class="pz-label">{html.escape(c.session.title)}'
-            f"{' · ' + html.escape(c.session.date) if c.session.date else ''}</div>"
+            f'<div class="pz-compare-col"><div class="pz-label">{html.escape(c.label)}</div>'
             f"{question_html(c.summary)}</div>"
             for c in columns
         )

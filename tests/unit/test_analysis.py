@@ -21,6 +21,7 @@ from pleegzorg_lib.analysis import (
     summarize_session,
     word_frequencies,
 )
+from pleegzorg_lib.analysis._constants import published
 from pleegzorg_lib.model import Question, QuestionKind
 
 LIKERT = ("helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens")
@@ -180,14 +181,18 @@ def test_shared_open_answers_are_shown_with_their_words() -> None:
     ]
     summary = summarize_question(question, values)
     assert summary.respondents == 5
-    # Raw text, in the given order: escaping is the renderer's job.
-    assert summary.texts == (
-        "Bij de buurvrouw",
-        "Andere pleegouders",
-        "Pleegouders uit de wijk",
-        "De buurvrouw en pleegouders",
-        "<b>Mijn zus</b>",
+    # Raw text (escaping is the renderer's job), in an order of their own: not the order in
+    # which they came in, so the newest answer cannot be told by its place (issue 27)
+    assert sorted(summary.texts) == sorted(
+        [
+            "Bij de buurvrouw",
+            "Andere pleegouders",
+            "Pleegouders uit de wijk",
+            "De buurvrouw en pleegouders",
+            "<b>Mijn zus</b>",
+        ]
     )
+    assert summarize_question(question, list(reversed(values))).texts == summary.texts
     assert summary.words[:2] == (("pleegouders", 3), ("buurvrouw", 2))
 
 
@@ -202,23 +207,29 @@ def test_personal_open_answers_are_only_counted_never_shown() -> None:
 
 def test_hidden_answers_leave_texts_and_words_but_still_count() -> None:
     shared = q(QuestionKind.OPEN, "steun-1", shared=True)
-    texts = ["Mijn moeder", "Vrienden", "Buren", "Scheldwoord Jansen", "De school", "Opa"]
+    texts = ["Mijn moeder", "Vrienden", "Buren", "Scheldwoord Jansen", "De school", "Opa", "Oom"]
     frame = answers_frame(rows_for(shared, texts))
     summary = summarize_session(
         [shared], frame, hidden={("p0003", "steun-1"), ("p0003", "other-question")}
     ).questions[0]
-    assert summary.respondents == 6
+    assert summary.respondents == 7 and summary.hidden == 1
     assert "Scheldwoord Jansen" not in summary.texts
-    assert summary.texts == ("Mijn moeder", "Vrienden", "Buren", "De school", "Opa")
+    assert sorted(summary.texts) == sorted(t for t in texts if t != "Scheldwoord Jansen")
     assert all(word not in ("scheldwoord", "jansen") for word, _ in summary.words)
 
 
-def test_session_texts_are_ordered_by_participant() -> None:
+def test_session_texts_keep_one_order_whatever_order_they_came_in() -> None:
     shared = q(QuestionKind.OPEN, "steun-1", shared=True)
     rows = rows_for(shared, ["a1", "b2", "c3", "d4", "e5"])
-    frame = answers_frame(reversed(rows))
-    summary = summarize_session([shared], frame).questions[0]
-    assert summary.texts == ("a1", "b2", "c3", "d4", "e5")
+    forward = summarize_session([shared], answers_frame(rows)).questions[0]
+    backward = summarize_session([shared], answers_frame(reversed(rows))).questions[0]
+    assert forward.texts == backward.texts and sorted(forward.texts) == [
+        "a1",
+        "b2",
+        "c3",
+        "d4",
+        "e5",
+    ]
 
 
 # --- word frequencies ------------------------------------------------------------------------
@@ -322,7 +333,7 @@ def test_no_role_count_below_k_can_be_seen_or_derived() -> None:
 
 def test_answers_frame_without_rows_has_the_columns() -> None:
     frame = answers_frame([])
-    assert list(frame.columns) == ["participant_id", "role_id", "question_id", "value"]
+    assert list(frame.columns) == ["participant_id", "role_id", "question_id", "value", "saved_at"]
     assert frame.empty
     summary = summarize_session([q(QuestionKind.SCALE_0_10)], frame)
     assert summary.respondents == 0
@@ -432,9 +443,12 @@ def test_a_session_of_a_thousand_participants_is_summarized_quickly() -> None:
     assert summary.respondents == 1000
     assert sum(n for _, n in summary.roles) == 1000
     by_id = {s.question.id: s for s in summary.questions}
-    assert by_id["open-1"].respondents == 1000 and len(by_id["open-1"].texts) == 950
+    shown = published(1000)  # counts move in steps of two beyond k: 999 of 1000
+    open_1 = by_id["open-1"]
+    assert open_1.respondents == shown and len(open_1.texts) == shown - open_1.hidden
+    assert 0 < open_1.hidden <= 50
     assert by_id["open-3"].texts == ()
-    assert sum(n for _, n in by_id["keuze"].counts) == 1000
+    assert sum(n for _, n in by_id["keuze"].counts) == shown
     assert [item for item, _ in by_id["volgorde"].ranking] != []
 
 
@@ -480,3 +494,19 @@ def test_a_poll_typed_by_the_facilitator() -> None:
     prompt, options = poll_from_text("x" * 400, "\n".join(f"optie {i}" for i in range(20)))
     assert len(prompt) == 300 and len(options) == 12
     assert poll_from_text("?", "a" * 200 + "\nb") == ("?", ("a" * 120, "b"))
+
+
+def test_a_count_changes_only_when_two_more_people_answered() -> None:
+    """Issue 27 (hole 5): with 5 respondents a Likert showed "Helemaal mee eens 0", after a
+    6th "1": the 6th person's answer was read off. Beyond k, counts move in steps of two."""
+    question = q(QuestionKind.LIKERT, options=("1", "2", "3", "4", "5"))
+    first = [question.options[1]] * 5
+    five = summarize_question(question, first)
+    six = summarize_question(question, [*first, question.options[4]])
+    assert six.respondents == five.respondents == 5 and six.counts == five.counts
+    seven = summarize_question(question, [*first, question.options[4], question.options[1]])
+    assert seven.respondents == 7
+    assert [published(n) for n in range(3, 12)] == [3, 4, 5, 5, 7, 7, 9, 9, 11]
+    texts = q(QuestionKind.OPEN, shared=True)
+    answers = [f"Antwoord {i}" for i in range(5)]
+    assert "Nieuw" not in summarize_question(texts, [*answers, "Nieuw"]).texts

@@ -149,21 +149,22 @@ def test_presenter_mode_steps_through_questions(store, session_links) -> None:
 
 
 def test_compare_shows_the_same_question_in_other_sessions(store, session_links) -> None:
+    """Other sessions go by a number, never their title, and only with at least 5 answers
+    (issue 27: a one-person session showed "1 antwoorden" and its title)."""
     join(store, session_links.session.code, 5)
     other = create_session(store, network_id="breakdown", worksheet_id=WS, title="Regio Twente")
-    join(store, other.session.code, 6)
+    join(store, other.session.code, 7)
+    small = create_session(store, network_id="breakdown", worksheet_id=WS, title="Regio Klein")
+    join(store, small.session.code, 1)
     view = open_live_view(query(session_links), store=store)
     view.refresh()
     view.compare.choice.value = "steun-cijfer"
     view.compare.show()
-    assert (
-        "Regio Utrecht" in view.compare.compare.value
-        and "Regio Twente" in view.compare.compare.value
-    )
-    assert (
-        "5 antwoorden" in view.compare.compare.value
-        and "6 antwoorden" in view.compare.compare.value
-    )
+    shown = view.compare.compare.value
+    assert "Deze bijeenkomst: Regio Utrecht" in shown and "Andere bijeenkomst 1" in shown
+    assert "Regio Twente" not in shown and "Regio Klein" not in shown
+    assert "Andere bijeenkomst 2" not in shown and "1 antwoorden" not in shown
+    assert "5 antwoorden" in shown and "7 antwoorden" in shown
 
 
 def test_report_tab_offers_a_pdf(store, session_links) -> None:
