@@ -106,3 +106,15 @@ def check_workers() -> int | None:
 def server_language() -> str | None:
     """``PLEEGZORG_LANG``: the server's interface language (checked by the i18n package)."""
     return os.environ.get("PLEEGZORG_LANG")
+
+
+def trusted_proxies() -> set[str]:
+    """``PLEEGZORG_TRUSTED_PROXIES``: addresses of reverse proxies (comma-separated) whose
+    ``X-Forwarded-For`` names the visitor; a proxy on this machine is always trusted."""
+    raw = os.environ.get("PLEEGZORG_TRUSTED_PROXIES", "")
+    return {part.strip() for part in raw.split(",") if part.strip()}
+
+
+def pages_per_minute() -> int | None:
+    """``PLEEGZORG_PAGES_PER_MINUTE``: pages one client address may open per minute."""
+    return _positive_int("PLEEGZORG_PAGES_PER_MINUTE")

@@ -212,7 +212,13 @@ class WorksheetPage:
         """The network's Kennisagenda: submit research questions and vote on others'."""
         from ..widgets.agenda import AgendaPanel
 
-        panel = AgendaPanel(self.store, self.runner.info.network_id, self.runner.catalog)
+        runner = self.runner
+        panel = AgendaPanel(
+            self.store,
+            runner.info.network_id,
+            runner.catalog,
+            may_vote=lambda: runner.answered_count() > 0,
+        )
         self._show(panel.box)
         self.runner.add_panel(panel)
 

@@ -40,11 +40,13 @@ from .hub import (
     service_address,
 )
 from .landing import render_landing, render_notice, too_slow_block
+from .limits import AddressLimits, client_address
 from .ownership import add_token, mask_kernel_ids_in_logs, owned_handlers
 from .security import (
     CspReportHandler,
     DeviceHandler,
     install_security,
+    is_local,
     is_loopback_address,
     may_organize,
     organizer_page,
@@ -59,6 +61,14 @@ log = logging.getLogger(__name__)
 TEMPLATE_ROOT = Path(__file__).parent / "share"
 #: The facilitator's live view: a kernel only with a valid key.
 LIVE_PAGE = "facilitator/live.ipynb"
+
+
+def address_limits(settings: dict[str, Any]) -> AddressLimits:
+    """The server's limits per client address (made on first use)."""
+    limits = settings.get("pz_limits")
+    if limits is None:
+        limits = settings["pz_limits"] = AddressLimits()
+    return limits
 
 
 def server_store(settings: dict[str, Any]) -> Any:
@@ -140,13 +150,36 @@ class WorksheetPageHandler(TornadoVoilaHandler):
             self._refuse("organizer.local_only_title", "organizer.local_only")
             return
         take_secrets(self)
-        if path == LIVE_PAGE and not hub_login and not self._live_key_fits():
-            # a kernel only for someone who holds the session's key (issue 27): anyone could
-            # otherwise start kernels here with a loop of requests
-            self._refuse("live.denied_title", "live.denied")
-            return
+        # this machine itself (the operator, a health check, the tests) is not limited;
+        # visitors through our proxy are, each by their own address
+        limits = (
+            address_limits(self.settings) if not is_local(self.request) else AddressLimits.off()
+        )
+        address = client_address(self.request)
+        self._pz_address = address
+        if path == LIVE_PAGE and not hub_login:
+            wait = limits.wait_for(address)
+            if wait > 0:
+                self._slow_down(wait)
+                return
+            if not self._live_key_fits():
+                # a kernel only for someone who holds the session's key (issue 27): anyone
+                # could otherwise start kernels here with a loop of requests
+                limits.failed(address, "facilitator keys")
+                self._refuse("live.denied_title", "live.denied")
+                return
+            limits.succeeded(address)
         self._pz_reservation = None
         gate = gate_of(self.kernel_manager)
+        if path.endswith(".ipynb"):
+            self._pz_counted = limits.may_open_page(
+                address,
+                set(self.kernel_manager.list_kernel_ids()),
+                gate.limit if gate is not None else 64,
+            )
+            if not self._pz_counted:
+                self._slow_down(60, busy=True)
+                return
         if gate is not None and path.endswith(".ipynb"):
             if not await gate.admit(path, priority=is_facilitator_page(path)):
                 self._busy()
@@ -172,6 +205,22 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         lang = language_from_query(self.request.query)
         back = (self.settings.get("base_url", "/"), t("organizer.back", lang))
         self._notice(403, t(title_key, lang), t(text_key, lang, **params), back=back, lang=lang)
+
+    def _slow_down(self, seconds: float, busy: bool = False) -> None:
+        """429 with ``Retry-After``: too many pages or wrong keys from this address."""
+        lang = language_from_query(self.request.query)
+        wait = max(1, int(seconds + 0.999))
+        self.clear()
+        self.set_header("Retry-After", str(wait))
+        key = "limits.pages" if busy else "limits.codes"
+        self._notice(
+            429,
+            t("limits.title", lang),
+            t(key, lang, seconds=wait),
+            back=(self._retry_url(), t("busy.retry", lang)),
+            lang=lang,
+            base_url=self.settings.get("base_url", "/"),
+        )
 
     def _busy(self) -> None:
         """The server runs as many kernels as it may: say so, and try again by itself."""
@@ -200,6 +249,10 @@ class WorksheetPageHandler(TornadoVoilaHandler):
         return self.request.path + (f"?{urlencode(kept)}" if kept else "")
 
     def on_finish(self) -> None:
+        limits = getattr(self, "_pz_limits", None)
+        counted = getattr(self, "_pz_counted", False)
+        if limits is not None and counted and not getattr(self, "_pz_kernel_named", False):
+            limits.page_ended(self._pz_address)  # let in, but no kernel came of it
         reservation = getattr(self, "_pz_reservation", None)
         if reservation is not None:  # room held for a kernel that was never started
             reservation.consume()
@@ -227,6 +280,10 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                     kernel_id = kernel_id_in(head)
                     if kernel_id is not None:  # the page's data: its kernel's token with it
                         html = add_token(html, kernel_id, self.settings)
+                        limits = getattr(self, "_pz_limits", None)
+                        if limits is not None:
+                            limits.page_kernel(self._pz_address, kernel_id)
+                            self._pz_kernel_named = True
                 self.write(HEARTBEAT if html == VOILA_HEARTBEAT else html)
                 self.flush()
                 written = True

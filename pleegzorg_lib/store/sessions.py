@@ -24,7 +24,8 @@ from .schema import (
     sessions,
 )
 
-SESSION_CODE_LENGTH = 6
+#: 9 symbols of 31: 44 bits, too many to try (issue 27: 6 symbols were ~30 bits)
+SESSION_CODE_LENGTH = 9
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

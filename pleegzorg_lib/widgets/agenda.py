@@ -47,10 +47,19 @@ def votes_text(n: int) -> str:
 class AgendaPanel:
     """The participant's side: a form to submit a question and the list to vote on."""
 
-    def __init__(self, store: AgendaStore, network_id: str, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        store: AgendaStore,
+        network_id: str,
+        catalog: Catalog,
+        may_vote: Callable[[], bool] | None = None,
+    ) -> None:
+        """``may_vote``: whether the page's participant took part (answered a question on the
+        page); by default anyone bound to the page may vote."""
         self.store = store
         self.network_id = network_id
         self.catalog = catalog
+        self.may_vote = may_vote or (lambda: True)
         self.participant: Participant | None = None
         self.theme = w.Dropdown(
             options=_theme_options(catalog, network_id),
@@ -123,6 +132,11 @@ class AgendaPanel:
         items = {i.id: i for i in self.store.agenda_items(self.network_id, self.participant.id)}
         item = items.get(item_id)
         if item is None or item.mine or item.hidden:
+            return False
+        if not item.voted and not (self.may_vote() or any(i.mine for i in items.values())):
+            # a vote from someone who took part: a reload without the cookie is a new
+            # participant, and would otherwise vote again (issue 27)
+            self._say(t("kennisagenda.answer_first"), "pz-status-error")
             return False
         if item.voted:
             done = self.store.unvote(item_id, self.participant.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -49,6 +50,10 @@ class Panel(Protocol):
     def bind(self, participant: Participant | None, session_code: str) -> None: ...
 
 
+#: Wrong resume codes a page takes in a row before it makes the person wait.
+FREE_CODE_TRIES = 3
+
+
 class WorksheetRunner:
     """One worksheet page for one participant."""
 
@@ -74,6 +79,9 @@ class WorksheetRunner:
         self.code: str | None = None
         self.session_code = ""
         self._offered = ""  # a resume code from a link, waiting for the person's yes
+        self._wrong_codes = 0  # wrong resume codes typed in a row on this page
+        self._code_wait_until = 0.0
+        self._stand_in: Participant | None = None  # the new participant made while asking
         self._saved: dict[str, Any] = {}
         self._lock = threading.RLock()
         self._pending = Debouncer(self._lock)
@@ -165,6 +173,7 @@ class WorksheetRunner:
         self.header.show_message(binding.message, binding.kind)
         self.poll.start(self.session_code, binding.participant.id)
         self._offered = binding.offered
+        self._stand_in = binding.participant if binding.offered and not binding.resumed else None
         if binding.offered:
             self._offer(binding)
 
@@ -183,23 +192,57 @@ class WorksheetRunner:
         )
 
     def accept_offer(self) -> bool:
-        """Go on with the offered code (a click; re-checked: only while one is offered)."""
+        """Go on with the offered code (a click; re-checked: only while one is offered).
+
+        The participant this page made while it asked was only a stand-in: what was given
+        meanwhile moves along (as when a code is typed) and the stand-in is erased, so a
+        session does not count one person twice."""
         code, self._offered = self._offered, ""
         if not code:
             return False
         self.header.clear_offer()
-        return self.resume(code)
+        stand_in = self._stand_in
+        if not self.resume(code):
+            return False
+        if stand_in is not None and stand_in.id != self.participant_id():
+            self.store.forget_participant(stand_in.id)
+        self._stand_in = None
+        return True
+
+    def participant_id(self) -> str | None:
+        return self.participant.id if self.participant is not None else None
 
     def decline_offer(self) -> None:
         self._offered = ""
+        self._stand_in = None  # no stand-in any more: this is who the person is here
         self.header.clear_offer()
 
     def resume(self, typed: str) -> bool:
-        """Switch to the participant whose code was typed in; answers given so far move along."""
+        """Switch to the participant whose code was typed in; answers given so far move along.
+
+        After ``FREE_CODE_TRIES`` wrong codes in a row the page waits before it tries another,
+        doubling up to 5 minutes (issue 27: 200 wrong codes went by at 50 ms each); the first
+        wait is logged once, without the codes."""
+        now = time.monotonic()
+        if now < self._code_wait_until:
+            wait = int(self._code_wait_until - now) + 1
+            self.header.show_message(t("limits.resume", seconds=wait), "error")
+            return False
         found = find_by_code(self.store, typed or "")
         if found.participant is None:
+            self._wrong_codes += 1
+            beyond = self._wrong_codes - FREE_CODE_TRIES
+            if beyond >= 0:
+                self._code_wait_until = now + min(300.0, 2.0 * 2**beyond)
+                if beyond == 0:
+                    log.warning(
+                        "%d wrong resume codes in a row on a page of %s: it waits",
+                        self._wrong_codes,
+                        self.info.id,
+                    )
             self.header.show_message(found.message, found.kind)
             return False
+        self._wrong_codes = 0
         self.flush()
         questions = {qid: view.question for qid, view in self.views.items()}
         carry_answers(

@@ -252,3 +252,36 @@ def test_a_link_does_not_plant_someone_elses_code(server, chromium) -> None:
     assert store.answers_for(attacker.id, "wie-is-er-voor-mij") == {}
     assert store.answers_for(attacker.id, "puberteit") == {}
     store.close()
+
+
+def _fetch_as(url: str, address: str) -> tuple[int, str]:
+    """A request as if from ``address`` (our proxy on this machine says so in X-Forwarded-For)."""
+    request = urllib.request.Request(url, headers={"X-Forwarded-For": address})
+    try:
+        with urllib.request.urlopen(request, timeout=180) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_a_flood_from_one_address_leaves_room_for_others(capped) -> None:
+    """Hole 6 and the flood of "done when": 50 parallel page requests from one address and
+    20 keyless facilitator requests leave the server under its cap, and a participant from
+    another address still gets in."""
+    page = capped.url + "voila/render/breakdown/informele-steun.ipynb"
+    attacker = "203.0.113.7"
+    urls = [(page, attacker)] * 50 + [(capped.url + LIVE, attacker)] * 20
+    with KernelWatch(capped) as watch, ThreadPoolExecutor(35) as pool:
+        answers = list(pool.map(lambda job: _fetch_as(*job), urls))
+        status, body = _fetch_as(page, "198.51.100.2")  # someone else, meanwhile
+        time.sleep(1)
+    statuses = [s for s, _ in answers]
+    assert watch.most <= LIMIT, watch.most
+    assert statuses[:50].count(200) <= LIMIT // 2  # one address: half the kernels at most
+    assert set(statuses[:50]) <= {200, 429, 503}
+    assert set(statuses[50:]) <= {403, 429}
+    assert any("Even wachten" in b for s, b in answers if s == 429)
+    assert status == 200 and "kernelId" in body, status
+    log = capped.log_path.read_text()
+    assert "further pages refused for a while" in log
+    assert log.count("wrong facilitator keys from one address") == 1  # once per burst

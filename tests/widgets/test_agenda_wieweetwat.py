@@ -178,3 +178,24 @@ def test_sharing_without_a_name_shows_role_and_a_code_never_the_name(wie_runner,
     _fill(quiet, [puberty], [], False)
     panel.render()
     assert "Joke" not in panel.results.value and "Nog niemand gevonden" in panel.results.value
+
+
+def test_a_vote_needs_someone_who_took_part(catalog, store) -> None:
+    """Issue 27: each reload without the cookie is a new participant; four loads gave four
+    votes on one item. A vote now needs an answer on the page (or a question of one's own)."""
+    from pleegzorg_lib.pages.worksheet import worksheet
+
+    author = store.create_participant()[0]
+    item_id = store.add_agenda_item(author.id, NETWORK, "Hoe houden we het vol?", theme_id=None)
+    page = worksheet("kennisagenda", store=store)
+    page.kennisagenda()
+    page.likert("vindbaar", "Ik vind snel betrouwbare informatie.")
+    page.runner.bind(None)
+    panel = next(p for p in page.runner.panels if isinstance(p, AgendaPanel))
+    assert panel.toggle_vote(item_id) is False
+    assert "Beantwoord eerst een vraag" in panel.status.value
+    assert store.agenda_items(NETWORK)[0].votes == 0
+    page.runner.views["vindbaar"].radio.index = 3  # an answer on the page
+    page.runner.flush()
+    assert panel.toggle_vote(item_id) is True
+    assert store.agenda_items(NETWORK)[0].votes == 1

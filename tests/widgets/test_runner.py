@@ -315,8 +315,29 @@ def test_a_code_from_a_link_needs_a_yes(info, catalog, store) -> None:
     assert offer.children == () and runner.participant.id == mine.id
     assert runner.accept_offer() is False  # a forged click after "Nee"
     assert runner.participant.id == mine.id
-    runner = make_runner(info, catalog, store, f"linkcode={attacker_code}")
+    session, _key = store.create_session(
+        network_id="breakdown", worksheet_id=info.id, title="Regio Noord"
+    )
+    runner = make_runner(info, catalog, store, f"sessie={session.code}&linkcode={attacker_code}")
     buttons = runner.header.offer.children[1].children
     buttons[0].click()  # "Ja, verder met …"
     assert runner.participant.id == attacker.id
     assert runner.header.offer.children == ()
+    # the participant the page made while it asked is gone: the session counts one person
+    assert set(store.session_participants(session.code)) == {attacker.id}
+
+
+def test_wrong_resume_codes_make_the_page_wait(info, catalog, store, monkeypatch) -> None:
+    """Issue 27: guessing codes on a page slows down after three wrong ones, doubling."""
+    from pleegzorg_lib.widgets import runner as module
+
+    now = [100.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: now[0])
+    _someone, code = store.create_participant()
+    runner = make_runner(info, catalog, store)
+    for _ in range(3):
+        assert runner.resume("ABCD-EFGH-JKMN") is False
+    assert runner.resume(code) is False  # even the right one must wait now
+    assert "Te veel verkeerde codes" in runner.header.message.value
+    now[0] += 3
+    assert runner.resume(code) is True
