@@ -173,6 +173,7 @@ def test_a_page_that_takes_too_long_says_so_in_dutch(tmp_path: Path, chromium) -
         shutil.copy(srv.log_path, ARTIFACTS / "voila-too-slow.log")
 
 
+@pytest.mark.idle
 @pytest.mark.timeout(600)
 def test_a_page_after_the_production_timeout(tmp_path: Path, chromium) -> None:
     """The real settings of workbooks/voila.json, and a real wait past their 120 s."""

@@ -162,10 +162,10 @@ def test_reports_count_what_they_list_number_only_questions_and_write_decimal_co
     section of their own (not "12." after the worksheet's questions); Dutch decimals."""
     from pleegzorg_lib.i18n import decimal
 
-    links = make_session(store)
+    links = make_session(store, n=7)  # 7: every answer published (steps of two beyond 5)
     code = links.session.code
     people = sorted(store.session_participants(code))
-    for i, person in enumerate(people):  # scores 3, 4, 3, 4, 3, 4: mean 3,5
+    for i, person in enumerate(people):  # scores 3, 4, 3, 4, 3, 4, 3: mean 3,4
         store.save_answer(person, WS, "steun-cijfer", 3 + i % 2, session_code=code)
     store.set_hidden(code, people[0], "ontmoeting-goed", True)
     poll = store.launch_poll(code, prompt="Hoe was de koffie?", options=("Goed", "Slecht"))
@@ -175,11 +175,11 @@ def test_reports_count_what_they_list_number_only_questions_and_write_decimal_co
     md = report_markdown(data)
     page = report_html(data)
     for text in (md, page.split("</style>", 1)[1]):
-        assert "6 antwoorden, waarvan 1 verborgen door de gespreksleider" in text
-        assert "Gemiddeld: 3,5" in text
-        assert "3.5" not in text
-    hidden_text = [line for line in md.splitlines() if line.startswith("- ")]
-    assert len([line for line in hidden_text if "Samen eten" in line or "img" in line]) == 5
+        assert "7 antwoorden, waarvan 1 verborgen door de gespreksleider" in text
+        assert "Gemiddeld: 3,4" in text
+        assert "3.4" not in text
+    listed = [line for line in md.splitlines() if line.startswith("- ")]
+    assert len([line for line in listed if "Samen eten" in line or "img" in line]) == 6
     numbered = [line for line in md.splitlines() if line.startswith("## ") and ". " in line]
     assert len(numbered) == len(data.summary.questions)
     assert "### Hoe was de koffie?" in md.split("## Peilingen", 1)[1]

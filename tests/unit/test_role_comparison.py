@@ -46,13 +46,13 @@ def test_groups_of_k_are_compared_and_small_roles_merged() -> None:
 
 
 def test_a_merged_group_below_k_folds_in_the_smallest_shown_group() -> None:
-    roles = _roles(pleegouder=6, pleegzorgbegeleider=4)
+    roles = _roles(pleegouder=7, pleegzorgbegeleider=4)  # 11: all published (steps of two)
     groups = role_groups(roles, NAMES)
     assert groups is not None and set(groups.values()) == {"Overige rollen"}
     frame = answers_frame(_rows(roles, {"pleegouder": 9, "pleegzorgbegeleider": 1}))
     result = compare_by_role([SCALE], frame, participants=roles, role_names=NAMES)
-    assert result.groups == (("Overige rollen", 10),)
-    assert result.questions[0][1][0].mean == (6 * 9 + 4 * 1) / 10
+    assert result.groups == (("Overige rollen", 11),)
+    assert result.questions[0][1][0].mean == (7 * 9 + 4 * 1) / 11
 
 
 def test_fewer_than_k_in_all_shows_nothing() -> None:

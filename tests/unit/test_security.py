@@ -84,17 +84,14 @@ class SecurityTest(AsyncHTTPTestCase):
             assert "frame-ancestors 'self'" in policy
             assert response.headers["X-Content-Type-Options"] == "nosniff"
 
-    def test_a_code_in_the_address_goes_into_a_cookie_and_stays_in_the_kernels_query(
-        self,
-    ) -> None:
+    def test_a_code_in_the_address_is_offered_to_the_kernel_not_remembered(self) -> None:
+        """Issue 27: a code from a link is no longer kept in the cookie (someone else's code
+        planted by a link); the kernel hears of it as ``linkcode`` and asks the person."""
         body, response = self.kernel_query("/voila/render/a.ipynb?code=abcd+efgh+jkmn&taal=en")
-        assert "code=abcd+efgh+jkmn" in body["query"]  # the kernel normalises it itself
+        assert "linkcode=abcd+efgh+jkmn" in body["query"]  # the kernel normalises it itself
+        assert "&code=" not in body["query"] and not body["query"].startswith("code=")
         assert "taal=en" in body["query"]
-        cookie = cookies_of(response)[CODE_COOKIE]
-        assert f"{CODE_COOKIE}={CODE}" in cookie
-        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/voila/" in cookie
-        assert "Max-Age=604800" in cookie  # 7 days by default
-        assert "Secure" not in cookie  # plain HTTP here
+        assert CODE_COOKIE not in cookies_of(response)
 
     def test_without_a_code_in_the_address_the_cookie_gives_it_to_the_kernel(self) -> None:
         body, response = self.kernel_query("/voila/render/a.ipynb?sessie=ABC123", f"pz_code={CODE}")
@@ -102,11 +99,11 @@ class SecurityTest(AsyncHTTPTestCase):
         assert body["uri"] == "/voila/render/a.ipynb?sessie=ABC123"  # logs see no code
         assert CODE_COOKIE not in cookies_of(response)
 
-    def test_the_address_wins_over_the_cookie(self) -> None:
+    def test_the_cookie_stays_and_a_code_in_the_address_is_only_offered(self) -> None:
         other = "WXYZ-WXYZ-WXYZ"
         body, response = self.kernel_query(f"/voila/render/a.ipynb?code={other}", f"pz_code={CODE}")
-        assert body["query"] == f"code={other}"
-        assert other in cookies_of(response)[CODE_COOKIE]
+        assert body["query"] == f"code={CODE}&linkcode={other}"
+        assert CODE_COOKIE not in cookies_of(response)
 
     def test_a_malformed_code_is_not_kept(self) -> None:
         _body, response = self.kernel_query("/voila/render/a.ipynb?code=<script>")
@@ -128,9 +125,10 @@ class SecurityTest(AsyncHTTPTestCase):
 
     def test_behind_https_cookies_are_secure(self) -> None:
         response = self.fetch(
-            f"/voila/render/a.ipynb?code={CODE}", headers={"X-Forwarded-Proto": "https"}
+            "/voila/render/live.ipynb?sessie=abc123&sleutel=k-3_y",
+            headers={"X-Forwarded-Proto": "https"},
         )
-        assert "Secure" in cookies_of(response)[CODE_COOKIE]
+        assert "Secure" in cookies_of(response)["pz_key_ABC123"]
 
     def xsrf(self) -> tuple[str, str]:
         """A token in tornado's format, as the page's cookie and its header both carry it."""
