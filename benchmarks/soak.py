@@ -32,27 +32,25 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from arrivals import kernels_of as children_of  # noqa: E402
+from arrivals import rss_mib as _rss_mib  # noqa: E402
+from page_ready import ARGS, free_port  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = [*ARGS, "--disable-quic"]
+
+
+def rss_mib(pid: int) -> float:
+    """A process's resident memory; 0 when it ended meanwhile (a kernel culled)."""
+    try:
+        return _rss_mib(pid)
+    except OSError:
+        return 0.0
+
+
 #: Log lines that are errors: tornado/traitlets' level words and Python tracebacks.
 ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b|Traceback|\[E \d")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def worksheets() -> list[tuple[str, str, list[str], bool]]:
@@ -73,28 +71,6 @@ def worksheets() -> list[tuple[str, str, list[str], bool]]:
         code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
         found.append((info.id, info.path, [q.id for _, q in declared], "ws.hulpwijzer(" in code))
     return found
-
-
-def children_of(pid: int) -> list[int]:
-    kids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid and b"ipykernel" in (stat.parent / "cmdline").read_bytes():
-                kids.append(int(stat.parent.name))
-        except (OSError, ValueError):
-            continue
-    return kids
-
-
-def rss_mib(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 class Soak:
