@@ -151,7 +151,21 @@ def _attach(server: VoilaServer, kernel_id: str, cookie: str, token: str | None)
                 conn.close()
                 return reply["content"]["status"]
 
-    return asyncio.run(go())
+    return _in_a_thread(go)
+
+
+def _in_a_thread(coroutine_function):  # Playwright's loop may be running in this thread
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(asyncio_run(coroutine_function())))
+    worker.start()
+    worker.join()
+    return result[0]
+
+
+def asyncio_run(coroutine):
+    import asyncio
+
+    return asyncio.run(coroutine)
 
 
 def _post(url: str, data: bytes, cookie: str, xsrf: str, method: str = "POST") -> int:

@@ -95,6 +95,7 @@ def idle_server(tmp_path_factory: pytest.TempPathFactory):
     shutil.copy(srv.log_path, ARTIFACTS / "voila-idle.log")
 
 
+@pytest.mark.idle
 @pytest.mark.timeout(600)
 def test_every_worksheet_is_complete_after_its_warm_kernel_waited(idle_server, chromium) -> None:
     sheets = worksheets()

@@ -171,7 +171,10 @@ def test_a_room_through_nginx_spreads_over_two_servers_and_stays_whole(cluster, 
         f"{len(pages)} deelnemers", timeout=15_000
     )
     shared = facilitator.locator(f".pz-result-{SHARED}")
-    for n in range(1, len(pages) + 1):
+    # beyond 5 the live view publishes in steps of two: the earliest answers (issue 27)
+    from pleegzorg_lib.analysis._constants import published
+
+    for n in range(1, published(len(pages)) + 1):
         expect(shared).to_contain_text(f"deelnemer {n}", timeout=15_000)
     facilitator.context.close()
     for page, _by, _code in pages:

@@ -19,7 +19,14 @@ from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, VoilaServer
-from .pages import PAGE_TIMEOUT_MS, full_screenshot, open_worksheet, resume_code
+from .pages import (
+    PAGE_TIMEOUT_MS,
+    full_screenshot,
+    open_worksheet,
+    pick_radio,
+    resume_code,
+    wait_saved,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -121,6 +128,11 @@ def test_a_research_question_gets_a_vote_that_survives_a_reload(server, chromium
     code = resume_code(voter)
     row = agenda_row(voter, "vol te houden")
     expect(row).to_contain_text("0 stemmen")
+    row.locator(".pz-agenda-vote").click()  # before answering anything on the page: no vote
+    expect(voter.locator(".pz-agenda")).to_contain_text("Beantwoord eerst een vraag")
+    expect(row).to_contain_text("0 stemmen")
+    pick_radio(voter, "vindbaar", "Mee eens")
+    wait_saved(voter, "vindbaar")
     row.locator(".pz-agenda-vote").click()
     expect(row.locator(".pz-agenda-vote")).to_have_text("✓ Gestemd", timeout=15_000)
     expect(row).to_contain_text("1 stem")

@@ -21,6 +21,7 @@ from pleegzorg_lib.store import open_store
 
 from .conftest import ARTIFACTS, VoilaServer
 from .pages import (
+    accept_link_code,
     open_worksheet,
     pick_scale,
     question,
@@ -126,6 +127,7 @@ def test_answers_on_server_a_show_on_server_b(two_servers, shared_database, chro
     # The participant continues on server B in another browser, with the code from A.
     on_b = chromium.new_context().new_page()
     open_worksheet(on_b, server_b.url + WORKSHEET + f"?code={resume}")
+    accept_link_code(on_b, resume)
     assert resume_code(on_b) == resume
     expect(on_b.locator(".pz-message")).to_contain_text("Welkom terug")
     expect(question(on_b, "steun-wie").locator("textarea")).to_have_value(PERSONAL_TEXT)

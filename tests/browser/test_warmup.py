@@ -41,6 +41,7 @@ def test_a_room_of_ten_without_expect_is_in_within_five_seconds(server) -> None:
     import asyncio
     import json
     import sys
+    import threading
     import time
     import urllib.request
     from pathlib import Path
@@ -71,7 +72,11 @@ def test_a_room_of_ten_without_expect_is_in_within_five_seconds(server) -> None:
             *(arrivals._bounded(server.url, f"?sessie={code}") for _ in range(DEFAULT_ROOM))
         )
 
-    times = sorted(asyncio.run(room()))
+    result: list[list[float]] = []
+    worker = threading.Thread(target=lambda: result.append(asyncio.run(room())))
+    worker.start()  # a thread of its own: Playwright's loop may be running in this one
+    worker.join()
+    times = sorted(result[0])
     p95 = times[-(-len(times) * 95 // 100) - 1]  # nearest rank
     print(f"room of {DEFAULT_ROOM} without --expect: p95 {p95:.2f} s, all {times}")
     assert p95 < 5, times
