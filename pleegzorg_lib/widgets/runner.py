@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
+from urllib.parse import parse_qs
 
 import ipywidgets as w
 
@@ -80,6 +81,7 @@ class WorksheetRunner:
         self.session_code = ""
         self._offered = ""  # a resume code from a link, waiting for the person's yes
         self._wrong_codes = 0  # wrong resume codes typed in a row on this page
+        self._session_in_address = False
         self._code_wait_until = 0.0
         self._stand_in: Participant | None = None  # the new participant made while asking
         self._saved: dict[str, Any] = {}
@@ -165,6 +167,7 @@ class WorksheetRunner:
         """Bind to the participant named by ``?code=`` or a new one; ``?sessie=`` is stored
         (the rules are in :mod:`..services.identity`)."""
         binding = bind_page(self.store, self.info.id, query_string)
+        self._session_in_address = "sessie" in parse_qs(query_string or "")
         self.participant, self.code = binding.participant, binding.code
         self.session_code = binding.session_code
         self._show_participant()
@@ -202,6 +205,13 @@ class WorksheetRunner:
             return False
         self.header.clear_offer()
         stand_in = self._stand_in
+        found = find_by_code(self.store, code).participant
+        if found is not None and not self._session_in_address:
+            # as when the page opens with a remembered code: back to the session they last
+            # used this worksheet in (bind_page does the same)
+            latest = self.store.latest_session(found.id, self.info.id)
+            if latest:
+                self.session_code = latest
         if not self.resume(code):
             return False
         if stand_in is not None and stand_in.id != self.participant_id():

@@ -341,3 +341,16 @@ def test_wrong_resume_codes_make_the_page_wait(info, catalog, store, monkeypatch
     assert "Te veel verkeerde codes" in runner.header.message.value
     now[0] += 3
     assert runner.resume(code) is True
+
+
+def test_a_yes_to_a_link_brings_back_the_last_session(info, catalog, store) -> None:
+    """Yes to a code from a link on a page without ``?sessie=``: the answers of the session
+    that participant last used come back, as when the browser remembers the code."""
+    person, code = store.create_participant()
+    session, _key = store.create_session(network_id="breakdown", worksheet_id=info.id, title="N")
+    store.enrol(person.id, info.id, session.code)
+    store.save_answer(person.id, info.id, "open", "Mijn buurvrouw", session_code=session.code)
+    runner = make_runner(info, catalog, store, f"linkcode={code}")
+    assert runner.accept_offer() is True
+    assert runner.session_code == session.code
+    assert runner.views["open"].text.value == "Mijn buurvrouw"
