@@ -21,7 +21,7 @@ from pleegzorg_lib import config
 from pleegzorg_lib.authoring.check import question_problems
 from pleegzorg_lib.content import load_catalog, load_worksheet_index
 
-from .conftest import ARTIFACTS, VoilaServer
+from .conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VoilaServer
 from .pages import PAGE_TIMEOUT_MS, open_worksheet, question
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -79,6 +79,19 @@ def assert_complete(page: Page, qids: list[str], has_help: bool) -> None:
     expect(page.locator(".pz-page-error")).to_have_count(0)
 
 
+@pytest.fixture
+def own_chromium():
+    """Chromium for the tests that run beside the unit tests (marker ``idle``): Playwright's
+    event loop runs in this thread only while the test does, so a unit test that the same
+    worker runs next can still use ``asyncio.run``."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="module")
 def idle_server(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("idle")
@@ -97,12 +110,14 @@ def idle_server(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.mark.idle
 @pytest.mark.timeout(600)
-def test_every_worksheet_is_complete_after_its_warm_kernel_waited(idle_server, chromium) -> None:
+def test_every_worksheet_is_complete_after_its_warm_kernel_waited(
+    idle_server, own_chromium
+) -> None:
     sheets = worksheets()
     assert len(sheets) >= 30
     wait_until_all_warm(idle_server, len(sheets))
     time.sleep(IDLE_SECONDS)  # every warm kernel now waited past the cell timeout and culling
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = own_chromium.new_context(viewport={"width": 1280, "height": 900})
     try:
         for path, qids, has_help in sheets:
             page = context.new_page()
@@ -171,12 +186,13 @@ def test_a_page_that_takes_too_long_says_so_in_dutch(tmp_path: Path, chromium) -
     finally:
         context.close()
         srv.stop()
+        ARTIFACTS.mkdir(exist_ok=True)
         shutil.copy(srv.log_path, ARTIFACTS / "voila-too-slow.log")
 
 
 @pytest.mark.idle
 @pytest.mark.timeout(600)
-def test_a_page_after_the_production_timeout(tmp_path: Path, chromium) -> None:
+def test_a_page_after_the_production_timeout(tmp_path: Path, own_chromium) -> None:
     """The real settings of workbooks/voila.json, and a real wait past their 120 s."""
     srv = VoilaServer(
         tmp_path / "pleegzorg.db", tmp_path / "voila.log", env={"PLEEGZORG_PREHEAT_LIMIT": "1"}
@@ -189,11 +205,12 @@ def test_a_page_after_the_production_timeout(tmp_path: Path, chromium) -> None:
         cull = production["MappingKernelManager"]["cull_idle_timeout"]
         time.sleep(max(timeout, cull) + 10)
         path, qids, has_help = worksheets()[0]
-        context = chromium.new_context()
+        context = own_chromium.new_context()
         page = context.new_page()
         open_worksheet(page, f"{srv.url}voila/render/{path}")
         assert_complete(page, qids, has_help)
         context.close()
     finally:
         srv.stop()
+        ARTIFACTS.mkdir(exist_ok=True)
         shutil.copy(srv.log_path, ARTIFACTS / "voila-production-timeout.log")
