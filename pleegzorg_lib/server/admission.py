@@ -246,15 +246,21 @@ class LimitedKernelManager(AsyncMappingKernelManager):
             self.gate.starting -= 1
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
-        """Jupyter's culler, minus the kernels still starting: their ``last_activity`` is
-        set only once they are up, and reading it before logged a traitlets traceback at
-        every culling pass that met one (issue 26)."""
+        """Jupyter's culler, minus the kernels still starting (their ``last_activity`` is set
+        only once they are up: reading it before logged a traitlets traceback) and those that
+        ended while the culler went through the list (a 404 traceback) — issue 26."""
         try:
             kernel = self.get_kernel(kernel_id)
             _ = kernel.last_activity  # type: ignore[attr-defined]  # raises while starting
-        except (KeyError, TraitError):
+        except (KeyError, TraitError, tornado.web.HTTPError):  # starting, or already gone
             return
-        await super().cull_kernel_if_idle(kernel_id)
+        try:
+            await super().cull_kernel_if_idle(kernel_id)
+        except tornado.web.HTTPError as exc:
+            # shut down (its page closed) while the culler was on its way to it (seen 3 times
+            # in the 2-hour soak): nothing left to cull
+            if exc.status_code != 404:
+                raise
 
 
 def gate_of(kernel_manager: Any) -> Gate | None:

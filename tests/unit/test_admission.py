@@ -205,3 +205,28 @@ def test_each_server_of_a_cluster_warms_its_share_of_a_room() -> None:
     assert share_of(6, 2) == 4
     assert share_of(1, 2) == 1
     assert share_of(0, 2) == 0
+
+
+def test_the_culler_passes_kernels_that_are_starting_or_gone_without_a_traceback() -> None:
+    """Issue 26: the culler logged a traceback for a kernel still starting (no
+    ``last_activity`` yet) and for one shut down while it went through the list (404)."""
+    import tornado.web
+    from traitlets import TraitError
+
+    from pleegzorg_lib.server.admission import LimitedKernelManager
+
+    class Starting:
+        @property
+        def last_activity(self):
+            raise TraitError("not set yet")
+
+    manager = LimitedKernelManager.__new__(LimitedKernelManager)
+
+    def get_kernel(kernel_id):
+        if kernel_id == "gone":
+            raise tornado.web.HTTPError(404, "Kernel does not exist: gone")
+        return Starting()
+
+    manager.get_kernel = get_kernel  # type: ignore[method-assign]
+    run(manager.cull_kernel_if_idle("starting"))
+    run(manager.cull_kernel_if_idle("gone"))
