@@ -12,8 +12,8 @@ So the clock is split in two:
   for its visitor as long as the server runs (it costs its memory, ~70 MiB, and no CPU;
   the warm-up decides how many wait, see ``warmup.py``);
 - every page has a deadline of ``VoilaExecutor.timeout`` seconds from its *request*
-  (:func:`page_deadline`): :class:`~pleegzorg_lib.server.app.WorksheetPageHandler` stops a page
-  that is not complete by then, writes a Dutch (or English) message with a reload link,
+  (:func:`page_deadline`): ``page_handler.WorksheetPageHandler`` stops a page that is not
+  complete by then, writes a Dutch (or English) message with a reload link,
   logs it and shuts the page's kernel down. Other cells keep Voilà's per-cell timeout; the
   template shows its error in the page's language too, never Voilà's text.
 """
