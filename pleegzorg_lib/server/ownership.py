@@ -20,7 +20,9 @@ import logging
 import re
 from typing import Any
 
+import tornado.iostream
 import tornado.web
+import tornado.websocket
 from jupyter_server.services.kernels.handlers import KernelHandler
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -63,6 +65,29 @@ def _refuse(handler: tornado.web.RequestHandler) -> None:
     raise tornado.web.HTTPError(403)
 
 
+def _quiet_when_closed(future: Any) -> Any:
+    """A write to a page that closed meanwhile: nothing to report.
+
+    jupyter_server sends kernel messages without awaiting the write; when the visitor
+    closes the tab while the kernel still talks, the unawaited write fails and asyncio logs
+    "Task exception was never retrieved" with two tracebacks. Retrieve that exception here
+    (the page is gone; there is no one to send to) and leave every other one to be seen.
+    """
+
+    def retrieve(done: Any) -> None:
+        if done.cancelled():
+            return
+        error = done.exception()
+        if error is not None and not isinstance(
+            error, (tornado.websocket.WebSocketClosedError, tornado.iostream.StreamClosedError)
+        ):
+            log.error("a kernel message could not be sent to its page", exc_info=error)
+
+    if future is not None and hasattr(future, "add_done_callback"):
+        future.add_done_callback(retrieve)
+    return future
+
+
 class OwnedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
     """The kernel's channels, only with the page token."""
 
@@ -70,6 +95,9 @@ class OwnedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
         if not holds_token(self, self.kernel_id):
             _refuse(self)
         await super().pre_get()
+
+    def write_message(self, message: Any, binary: bool = False) -> Any:
+        return _quiet_when_closed(super().write_message(message, binary=binary))
 
 
 class OwnedKernelHandler(KernelHandler):
@@ -101,6 +129,9 @@ class LocalRequestInfoSocketHandler(RequestInfoSocketHandler):
             self.close(code=1008)
             return None
         return super().open(*args, **kwargs)
+
+    def write_message(self, message: Any, binary: bool = False) -> Any:
+        return _quiet_when_closed(super().write_message(message, binary=binary))
 
 
 #: Voilà's handler classes and ours in their place.

@@ -116,8 +116,35 @@ class Database:
             database = make_url(url).database
             if database and database != ":memory:":
                 self._lock_path = f"{database}-writelock"
+                self._ensure_wal(database)
         else:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
+
+    def _ensure_wal(self, database: str) -> None:
+        """Switch a new SQLite file to WAL once, under the writer lock.
+
+        Every connection asks for WAL (``_on_connect``); on a database already in WAL that is
+        a no-op, but the first switch of a new file needs the database to itself. When six
+        kernels opened a new store at the same moment on a loaded machine, four of them
+        failed with "database is locked". The switch is persistent, so only the very first
+        opener of a file takes the lock; everyone later sees "wal" and goes on.
+        """
+        import sqlite3
+
+        probe = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            mode = probe.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            probe.close()
+        if str(mode).lower() == "wal":
+            return
+        with self._writer_turn():
+            conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                conn.execute("PRAGMA journal_mode=WAL")
+            finally:
+                conn.close()
 
     @contextmanager
     def write(self) -> Iterator[Connection]:

@@ -433,8 +433,11 @@ def _open_at_once(url: str, barrier, results) -> None:
         store.add_agenda_item(person.id, "breakdown", "tegelijk")
         results.put(store.revision())
         store.close()
-    except Exception as exc:  # noqa: BLE001 - reported to the test
-        results.put(f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - reported to the test, with where it happened
+        import traceback
+
+        where = "".join(traceback.format_tb(exc.__traceback__)[-4:])
+        results.put(f"{type(exc).__name__}: {exc}\n{where}")
 
 
 @pytest.mark.slow

@@ -1,0 +1,49 @@
+"""The kernel sockets' writes to a page that closed: retrieved, not logged as tracebacks."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+
+import pytest
+import tornado.iostream
+import tornado.websocket
+
+from pleegzorg_lib.server.ownership import _quiet_when_closed
+
+
+async def _failing(error: BaseException) -> None:
+    raise error
+
+
+def _run_and_collect(error: BaseException, caplog: pytest.LogCaptureFixture, quiet: bool) -> str:
+    async def main() -> None:
+        future = asyncio.ensure_future(_failing(error))
+        if quiet:
+            _quiet_when_closed(future)
+        await asyncio.sleep(0.01)
+        del future
+
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG):
+        asyncio.run(main())
+        gc.collect()
+    return caplog.text
+
+
+@pytest.mark.parametrize(
+    "error",
+    [tornado.websocket.WebSocketClosedError(), tornado.iostream.StreamClosedError()],
+    ids=["websocket-closed", "stream-closed"],
+)
+def test_a_write_to_a_closed_page_leaves_no_traceback(error, caplog) -> None:
+    # Without the wrapper asyncio reports the unretrieved exception (the CI log's traceback).
+    assert "Task exception was never retrieved" in _run_and_collect(error, caplog, quiet=False)
+    assert "Task exception was never retrieved" not in _run_and_collect(error, caplog, quiet=True)
+
+
+def test_any_other_failed_write_is_still_reported(caplog) -> None:
+    text = _run_and_collect(ValueError("kapot"), caplog, quiet=True)
+    assert "could not be sent to its page" in text
+    assert "kapot" in text
