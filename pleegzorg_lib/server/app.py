@@ -138,6 +138,7 @@ class PleegzorgVoila(Voila):
             ]
         )
         self._start_warmup()
+        self._start_memory_trace()
         hub = [callback_handler()] if hub_mode() else []
         return [
             *hub,
@@ -175,6 +176,29 @@ class PleegzorgVoila(Voila):
         self._warmup_callback = tornado.ioloop.PeriodicCallback(warmup.tick, WARMUP_SECONDS * 1000)
         self._warmup_callback.start()
         tornado.ioloop.IOLoop.current().add_callback(warmup.tick)
+
+
+    def _start_memory_trace(self) -> None:
+        """``PLEEGZORG_TRACEMALLOC=<folder>``: a tracemalloc snapshot of the server every 10
+        minutes (``server-<n>.tracemalloc``), to find where a long-running server's memory
+        goes (benchmarks/soak.py). Off by default: tracing costs time and memory."""
+        folder = os.environ.get("PLEEGZORG_TRACEMALLOC")
+        if not folder:
+            return
+        import tracemalloc
+
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        tracemalloc.start(int(os.environ.get("PLEEGZORG_TRACEMALLOC_FRAMES", "8")))
+        count = [0]
+
+        def dump() -> None:
+            tracemalloc.take_snapshot().dump(str(out / f"server-{count[0]:03d}.tracemalloc"))
+            count[0] += 1
+
+        seconds = float(os.environ.get("PLEEGZORG_TRACEMALLOC_SECONDS", "600"))
+        self._trace_callback = tornado.ioloop.PeriodicCallback(dump, seconds * 1000)
+        self._trace_callback.start()
 
 
 def prepare_environment() -> None:

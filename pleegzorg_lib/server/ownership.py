@@ -128,7 +128,13 @@ class LocalRequestInfoSocketHandler(RequestInfoSocketHandler):
         if not is_local(self.request):
             self.close(code=1008)
             return None
-        return super().open(*args, **kwargs)
+        result = super().open(*args, **kwargs)
+        # Voilà keeps a request it could not hand over yet in a class-wide cache and never
+        # removes it: one entry (with the visitor's cookies) per such kernel for the life of
+        # the server. Once the kernel has it, it is no longer needed.
+        kernel_id = args[0] if args else kwargs.get("kernel_id")
+        RequestInfoSocketHandler._cache.pop(kernel_id, None)
+        return result
 
     def write_message(self, message: Any, binary: bool = False) -> Any:
         return _quiet_when_closed(super().write_message(message, binary=binary))
