@@ -118,3 +118,24 @@ def trusted_proxies() -> set[str]:
 def pages_per_minute() -> int | None:
     """``PLEEGZORG_PAGES_PER_MINUTE``: pages one client address may open per minute."""
     return _positive_int("PLEEGZORG_PAGES_PER_MINUTE")
+
+
+def posts_per_ten_minutes() -> int | None:
+    """``PLEEGZORG_POSTS_PER_10_MINUTES``: stories, questions and replies one participant may
+    write in ten minutes on a network's home (default in ``services/exchange.py``)."""
+    return _positive_int("PLEEGZORG_POSTS_PER_10_MINUTES")
+
+
+def tracemalloc_folder() -> str | None:
+    """``PLEEGZORG_TRACEMALLOC``: a folder for the server's tracemalloc snapshots (off when
+    unset); ``PLEEGZORG_TRACEMALLOC_FRAMES`` (default 8) frames per allocation and
+    ``PLEEGZORG_TRACEMALLOC_SECONDS`` (default 600) between snapshots."""
+    return os.environ.get("PLEEGZORG_TRACEMALLOC") or None
+
+
+def tracemalloc_frames() -> int:
+    return _positive_int("PLEEGZORG_TRACEMALLOC_FRAMES") or 8
+
+
+def tracemalloc_seconds() -> int:
+    return _positive_int("PLEEGZORG_TRACEMALLOC_SECONDS") or 600

@@ -51,10 +51,22 @@ class ParticipantData:
     agenda_items: tuple[AgendaEntry, ...] = ()
     agenda_votes: tuple[AgendaEntry, ...] = ()
     attendance: tuple[AttendanceEntry, ...] = ()
+    #: what they wrote on a network's home: (network, text) — stories, questions, replies
+    posts: tuple[tuple[str, str], ...] = ()
+    post_votes: tuple[tuple[str, str], ...] = ()
+    post_reports: tuple[tuple[str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.worksheets or self.agenda_items or self.agenda_votes or self.attendance)
+        return not (
+            self.worksheets
+            or self.agenda_items
+            or self.agenda_votes
+            or self.attendance
+            or self.posts
+            or self.post_votes
+            or self.post_reports
+        )
 
 
 def collect_participant(
@@ -111,7 +123,26 @@ def collect_participant(
         attendance=tuple(
             AttendanceEntry(network(r["network_id"]), r["meeting_id"]) for r in extra["attendance"]
         ),
+        posts=tuple((network(r["network_id"]), _post_text(r)) for r in extra.get("posts", [])),
+        post_votes=tuple(
+            (network(r["network_id"]), r["title"] or t("exchange.export.hidden_item"))
+            for r in extra.get("post_votes", [])
+        ),
+        post_reports=tuple(
+            (network(r["network_id"]), r["reason"]) for r in extra.get("post_reports", [])
+        ),
     )
+
+
+def _post_text(row: dict[str, Any]) -> str:
+    """One item a participant wrote on a network's home, whole, as plain text."""
+    parts = [t(f"exchange.kind.{row['kind']}")]
+    if row.get("title"):
+        parts.append(row["title"])
+    parts.extend(str(v) for v in row.get("body", {}).values())
+    if row.get("status") in ("pending", "hidden"):
+        parts.append(f"({t('exchange.export.status.' + row['status'])})")
+    return " — ".join(parts)
 
 
 def _agenda_text(entry: AgendaEntry) -> str:
@@ -137,6 +168,9 @@ def _tool_sections(data: ParticipantData) -> list[tuple[str, list[tuple[str, str
                 for e in data.attendance
             ],
         ),
+        (t("exchange.export.posts"), list(data.posts)),
+        (t("exchange.export.votes"), list(data.post_votes)),
+        (t("exchange.export.reports"), list(data.post_reports)),
     ]
     return [(heading, rows) for heading, rows in sections if rows]
 
@@ -240,6 +274,9 @@ def participant_json(data: ParticipantData) -> str:
             "attendance": [
                 {"network": e.network, "meeting": e.meeting_id} for e in data.attendance
             ],
+            "posts": [{"network": n, "text": x} for n, x in data.posts],
+            "post_votes": [{"network": n, "text": x} for n, x in data.post_votes],
+            "post_reports": [{"network": n, "reason": x} for n, x in data.post_reports],
         },
         ensure_ascii=False,
         indent=2,

@@ -31,6 +31,7 @@ FEATURE_CATALOGS = (
     "security",
     "services",
     "cli_help",
+    "exchange",
 )
 
 

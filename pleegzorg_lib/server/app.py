@@ -39,6 +39,7 @@ from .security import (
     install_security,
     is_loopback_address,
 )
+from .network_home import exchange_handlers
 from .timeouts import cell_timeout
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class PleegzorgVoila(Voila):
             # a template folder is not a file: 404, not the static handler's 500
             (url_path_join(self.server_url, r"voila/templates/.*/"), RefuseHandler),
             (self.server_url, LandingHandler, {"base_url": self.server_url}),
+            *exchange_handlers(self.server_url),
             (url_path_join(self.server_url, BUNDLE_PATH, r"([^/]+)"), BundleHandler),
             (url_path_join(self.server_url, "voila/pleegzorg/device"), DeviceHandler),
             (url_path_join(self.server_url, "voila/pleegzorg/csp-report"), CspReportHandler),
@@ -182,21 +184,21 @@ class PleegzorgVoila(Voila):
         """``PLEEGZORG_TRACEMALLOC=<folder>``: a tracemalloc snapshot of the server every 10
         minutes (``server-<n>.tracemalloc``), to find where a long-running server's memory
         goes (benchmarks/soak.py). Off by default: tracing costs time and memory."""
-        folder = os.environ.get("PLEEGZORG_TRACEMALLOC")
+        folder = config.tracemalloc_folder()
         if not folder:
             return
         import tracemalloc
 
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
-        tracemalloc.start(int(os.environ.get("PLEEGZORG_TRACEMALLOC_FRAMES", "8")))
+        tracemalloc.start(config.tracemalloc_frames())
         count = [0]
 
         def dump() -> None:
             tracemalloc.take_snapshot().dump(str(out / f"server-{count[0]:03d}.tracemalloc"))
             count[0] += 1
 
-        seconds = float(os.environ.get("PLEEGZORG_TRACEMALLOC_SECONDS", "600"))
+        seconds = config.tracemalloc_seconds()
         self._trace_callback = tornado.ioloop.PeriodicCallback(dump, seconds * 1000)
         self._trace_callback.start()
 

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, delete, func, or_, select
+from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
 from .schema import (
     agenda_items,
@@ -21,8 +21,12 @@ from .schema import (
     attendance,
     enrolments,
     hidden_answers,
+    network_visits,
     participants,
     poll_answers,
+    post_reports,
+    post_votes,
+    posts,
 )
 
 
@@ -87,7 +91,63 @@ class RightsMixin:
                 .where(attendance.c.participant_id == participant_id)
                 .order_by(attendance.c.network_id, attendance.c.meeting_id)
             ).all()
+            written = conn.execute(
+                select(posts)
+                .where(posts.c.participant_id == participant_id)
+                .order_by(posts.c.created_at, posts.c.id)
+            ).all()
+            voted = conn.execute(
+                select(post_votes.c.post_id, post_votes.c.created_at, posts.c.network_id,
+                       posts.c.kind, posts.c.title, posts.c.status)
+                .join(posts, posts.c.id == post_votes.c.post_id)
+                .where(post_votes.c.participant_id == participant_id)
+                .order_by(post_votes.c.created_at)
+            ).all()
+            reported = conn.execute(
+                select(post_reports.c.post_id, post_reports.c.reason, post_reports.c.created_at,
+                       posts.c.network_id)
+                .join(posts, posts.c.id == post_reports.c.post_id)
+                .where(post_reports.c.participant_id == participant_id)
+                .order_by(post_reports.c.created_at)
+            ).all()
+        exchange = {
+            "posts": [
+                {
+                    "id": r.id,
+                    "network_id": r.network_id,
+                    "kind": r.kind,
+                    "parent_id": r.parent_id,
+                    "title": r.title,
+                    "body": json.loads(r.body_json),
+                    "status": r.status,
+                    "created_at": r.created_at,
+                }
+                for r in written
+            ],
+            # the title only of items still shown to the network (a hidden one may be
+            # someone else's words the moderator took away)
+            "post_votes": [
+                {
+                    "post_id": r.post_id,
+                    "network_id": r.network_id,
+                    "kind": r.kind,
+                    "title": r.title if r.status == "visible" else None,
+                    "created_at": r.created_at,
+                }
+                for r in voted
+            ],
+            "post_reports": [
+                {
+                    "post_id": r.post_id,
+                    "network_id": r.network_id,
+                    "reason": r.reason,
+                    "created_at": r.created_at,
+                }
+                for r in reported
+            ],
+        }
         return {
+            **exchange,
             "agenda_items": [
                 {
                     "id": r.id,
@@ -125,6 +185,7 @@ class RightsMixin:
         """
         removed = 0
         with self._write() as conn:
+            removed += _forget_posts(conn, participant_id)
             own_items = select(agenda_items.c.id).where(
                 agenda_items.c.participant_id == participant_id
             )
@@ -135,6 +196,7 @@ class RightsMixin:
                 )
             ).rowcount
             for table in (
+                network_visits,
                 agenda_items,
                 attendance,
                 hidden_answers,
@@ -179,6 +241,10 @@ class RightsMixin:
                 (agenda_items, agenda_items.c.created_at),
                 (agenda_votes, agenda_votes.c.created_at),
                 (attendance, attendance.c.recorded_at),
+                (posts, posts.c.created_at),
+                (post_votes, post_votes.c.created_at),
+                (post_reports, post_reports.c.created_at),
+                (network_visits, network_visits.c.seen_at),
             ):
                 recent = select(table.c.participant_id).where(column >= cutoff)
                 query = query.where(participants.c.id.not_in(recent))
@@ -186,6 +252,51 @@ class RightsMixin:
         for row in rows:
             RightsMixin.forget_participant(self, row.id)
         return len(rows)
+
+
+def _forget_posts(conn: Connection, participant_id: str) -> int:
+    """Erase a participant's stories, questions, replies, votes and reports.
+
+    An item of theirs under which others replied keeps its place (status "removed", no
+    writer, no title, no text), so those replies keep their context "(verwijderd)"; every
+    other item of theirs goes, with the votes and reports on it."""
+    removed = 0
+    for table in (post_votes, post_reports):
+        removed += conn.execute(
+            delete(table).where(table.c.participant_id == participant_id)
+        ).rowcount
+    own = [
+        r.id
+        for r in conn.execute(
+            select(posts.c.id)
+            .where(posts.c.participant_id == participant_id)
+            .order_by(posts.c.parent_id.is_(None), posts.c.id)  # replies first
+        )
+    ]
+    for post_id in own:
+        others_below = conn.execute(
+            select(func.count()).where(posts.c.parent_id == post_id)
+        ).scalar_one()
+        for table in (post_votes, post_reports):
+            removed += conn.execute(delete(table).where(table.c.post_id == post_id)).rowcount
+        if others_below:
+            conn.execute(
+                update(posts)
+                .where(posts.c.id == post_id)
+                .values(
+                    participant_id=None,
+                    role_id=None,
+                    title=None,
+                    body_json="{}",
+                    digest="",
+                    status="removed",
+                    pinned=False,
+                )
+            )
+        else:
+            conn.execute(delete(posts).where(posts.c.id == post_id))
+        removed += 1
+    return removed
 
 
 def _scrub(engine: Engine) -> None:
@@ -203,5 +314,9 @@ def _scrub(engine: Engine) -> None:
                 "pz_agenda_items",
                 "pz_agenda_votes",
                 "pz_attendance",
+                "pz_posts",
+                "pz_post_votes",
+                "pz_post_reports",
+                "pz_network_visits",
             ):
                 conn.exec_driver_sql(f"VACUUM {table}")

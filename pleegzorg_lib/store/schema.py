@@ -21,7 +21,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -165,4 +165,96 @@ attendance = Table(
     Column("meeting_id", String(64), primary_key=True),
     Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# --- version 5: the network's exchange between meetings (issue #28) -------------------------
+
+# Practice stories, questions and the replies under them. A reply's ``parent_id`` is its story
+# or question. ``status``: "visible", "pending" (waits for a moderator) or "hidden" (by a
+# moderator or by readers' reports); "removed": its writer erased their data while others had
+# replied, so only the empty place stays.
+posts = Table(
+    "pz_posts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # "story", "question" or "reply"
+    Column("parent_id", Integer, ForeignKey("pz_posts.id"), nullable=True, index=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), nullable=True),
+    Column("role_id", String(64), nullable=True),  # the writer's role when they wrote it
+    Column("show_as", String(8), nullable=False),  # "role" or "tag" (the pseudonym tag)
+    Column("theme_id", String(64), nullable=True),
+    Column("title", String(255), nullable=True),
+    Column("body_json", Text, nullable=False),  # the fields the writer filled in
+    Column("status", String(16), nullable=False),
+    Column("pinned", Boolean, nullable=False, default=False, server_default=false()),
+    Column("helpful", Boolean, nullable=False, default=False, server_default=false()),
+    Column("digest", String(64), nullable=False),  # one item for a double submit
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_pz_posts_network", "network_id", "kind", "status", "created_at"),
+    Index("ix_pz_posts_participant", "participant_id"),
+)
+
+# "Herkenbaar" on a story, "ik wil dit ook weten" on a question: one per participant.
+post_votes = Table(
+    "pz_post_votes",
+    metadata,
+    Column("post_id", Integer, ForeignKey("pz_posts.id"), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# "Meld dit bericht": one open report per reader per item.
+post_reports = Table(
+    "pz_post_reports",
+    metadata,
+    Column("post_id", Integer, ForeignKey("pz_posts.id"), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_at", DateTime(timezone=True), nullable=True),
+)
+
+# A network's moderators (a key each, only its digest kept) and its settings.
+moderator_keys = Table(
+    "pz_moderator_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("label", String(120), nullable=False),  # who holds it, as the log shows it
+    Column("key_digest", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+network_settings = Table(
+    "pz_network_settings",
+    metadata,
+    Column("network_id", String(64), primary_key=True),
+    Column("premoderation", Boolean, nullable=False, default=False, server_default=false()),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every moderation action: when, which moderator, what, why.
+moderation_log = Table(
+    "pz_moderation_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("post_id", Integer, nullable=True),
+    Column("moderator", String(160), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# When a participant last opened a network's home ("nieuw sinds je vorige bezoek").
+network_visits = Table(
+    "pz_network_visits",
+    metadata,
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("network_id", String(64), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
 )

@@ -32,6 +32,7 @@ from . import migrations, schema
 from .agenda import AgendaMixin
 from .directory import DirectoryMixin
 from .engine import Database
+from .exchange import ExchangeMixin
 from .errors import StoreError
 from .rights import RightsMixin
 from .schema import answer_history, answers, enrolments, participants
@@ -58,7 +59,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class SQLStore(SessionsMixin, RightsMixin, AgendaMixin, DirectoryMixin):
+class SQLStore(SessionsMixin, RightsMixin, AgendaMixin, DirectoryMixin, ExchangeMixin):
     """Participants, enrolments and answers in a relational database."""
 
     def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):

@@ -230,7 +230,7 @@ def test_head_is_the_last_revision_and_history_is_linear() -> None:
     scripts = migrations.script_directory()
     assert scripts.get_heads() == [migrations.HEAD]
     order = [s.revision for s in scripts.walk_revisions()]
-    assert order == ["0004", "0003"]
+    assert order == ["0005", "0004", "0003"]
     assert scripts.get_revision(migrations.BASELINE).down_revision is None
     assert int(migrations.HEAD) == SCHEMA_VERSION
 
@@ -358,7 +358,7 @@ def test_db_current_shows_an_older_revision(blank_url: str, capsys) -> None:
     store.close()
     capsys.readouterr()
     assert cli.main(["db", "current"]) == 0
-    assert "0003 (nieuwste is 0004" in capsys.readouterr().out
+    assert f"0003 (nieuwste is {migrations.HEAD}" in capsys.readouterr().out
     store = open_store(blank_url)  # and opening upgrades it again
     assert store.revision() == migrations.HEAD and store.schema_version() == SCHEMA_VERSION
     assert schema_differences(store) == []
@@ -487,6 +487,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert sorted(p.name for p in (here / "versions").glob("*.py")) == [
         "0003_baseline.py",
         "0004_agenda_attendance.py",
+        "0005_exchange.py",
     ]
     assert migrations.alembic_config().get_main_option("script_location") == str(here)
 

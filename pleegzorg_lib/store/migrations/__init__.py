@@ -3,7 +3,8 @@
 The scripts live in this package (``env.py``, ``versions/``), so they ship with an installed
 package and work the same from a clone. Revision ids follow the store's schema versions:
 ``0003`` is the baseline (schema 3, the last one the home-made migrator made), ``0004`` adds
-the agenda and attendance tables. Every revision also writes its number to ``pz_meta`` so an
+the agenda and attendance tables, ``0005`` the network's exchange (posts, votes, reports,
+moderators, settings, the moderation log, visits). Every revision also writes its number to ``pz_meta`` so an
 older program, which only reads ``pz_meta``, refuses a newer database instead of misusing it.
 
 Databases made before Alembic have ``pz_meta`` but no ``alembic_version``:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 
 #: The newest revision (checked against the scripts by the tests). Compared on every open.
-HEAD = "0004"
+HEAD = "0005"
 #: The revision equal to schema 3 of the home-made migrator.
 BASELINE = "0003"
 #: The schema version in ``pz_meta`` that BASELINE equals (databases without Alembic).

@@ -1,0 +1,218 @@
+"""A network's exchange between meetings: the rules (services/exchange.py) on a real store,
+SQLite and PostgreSQL — writing, limits, moderation, reports, votes, data rights."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from pleegzorg_lib.config import data_dir
+from pleegzorg_lib.content.catalog import load_catalog
+from pleegzorg_lib.export.participant import collect_participant, participant_html
+from pleegzorg_lib.i18n import t
+from pleegzorg_lib.services import exchange
+from pleegzorg_lib.services.exchange import ExchangeError
+
+NET = "breakdown"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(data_dir())
+
+
+def story(store, catalog, who, *, role="pleegouder", title="Een weekend", text="Het ging zo.",
+          **extra):
+    form = {"titel": title, "situatie": text, **extra}
+    return exchange.write(store, catalog, participant_id=who.id, role_id=role, network_id=NET,
+                          kind="story", form=form)
+
+
+def person(store, role="pleegouder"):
+    return store.create_participant(role_id=role)[0]
+
+
+def test_a_story_is_visible_at_once_unless_the_network_or_the_role_says_otherwise(
+    any_store, catalog
+) -> None:
+    a = person(any_store)
+    first = story(any_store, catalog, a)
+    assert first.new and not first.pending
+    young = person(any_store, "pleegjongere")
+    theirs = story(any_store, catalog, young, role="pleegjongere", title="Mijn school")
+    assert theirs.pending  # youth: always a moderator first
+    reader = person(any_store)
+    seen, total = any_store.list_posts(NET, "story", viewer=reader.id)
+    assert [p.id for p in seen] == [first.id] and total == 1
+    mine, _ = any_store.list_posts(NET, "story", viewer=young.id)
+    assert {p.id for p in mine} == {first.id, theirs.id}  # they see their own waiting item
+    any_store.set_premoderated(NET, True)
+    assert story(any_store, catalog, a, title="Nog een").pending
+
+
+def test_fields_are_checked_with_a_clear_message(any_store, catalog) -> None:
+    a = person(any_store)
+    with pytest.raises(ExchangeError) as too_long:
+        story(any_store, catalog, a, text="x" * 4001)
+    assert too_long.value.key == "exchange.error.too_long"
+    assert too_long.value.params["limit"] == 4000 and too_long.value.params["length"] == 4001
+    assert "4.000" in t(too_long.value.key, **too_long.value.params)
+    with pytest.raises(ExchangeError, match="required"):
+        story(any_store, catalog, a, text="   ")
+    with pytest.raises(ExchangeError, match="bad_characters"):
+        story(any_store, catalog, a, text="a\x00b")
+    with pytest.raises(ExchangeError, match="invalid"):
+        story(any_store, catalog, a, thema="niet-een-thema")
+    with pytest.raises(ExchangeError, match="invalid"):
+        story(any_store, catalog, a, role="koning")
+    with pytest.raises(ExchangeError, match="unknown_network"):
+        exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id="nope",
+                       kind="story", form={"titel": "x", "situatie": "y"})
+    assert any_store.list_posts(NET, "story", viewer=a.id)[1] == 0
+
+
+def test_a_double_submit_stores_one_and_the_rate_limit_holds(any_store, catalog, monkeypatch) -> None:
+    monkeypatch.setenv("PLEEGZORG_POSTS_PER_10_MINUTES", "3")
+    a = person(any_store)
+    first = story(any_store, catalog, a)
+    again = story(any_store, catalog, a)
+    assert again.id == first.id and not again.new
+    story(any_store, catalog, a, title="Twee")
+    story(any_store, catalog, a, title="Drie")
+    with pytest.raises(ExchangeError) as limited:
+        story(any_store, catalog, a, title="Vier")
+    assert limited.value.key == "exchange.error.rate" and limited.value.params["limit"] == 3
+    assert story(any_store, catalog, a, title="Drie").id  # a double submit is still fine
+    assert any_store.list_posts(NET, "story", viewer=a.id)[1] == 3
+    later = datetime.now(UTC) + timedelta(minutes=11)
+    exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id=NET,
+                   kind="story", form={"titel": "Vier", "situatie": "later"}, now=later)
+
+
+def test_replies_votes_and_helpful_answers(any_store, catalog) -> None:
+    asker, helper, other = person(any_store), person(any_store, "pleegzorgbegeleider"), person(any_store)
+    q = exchange.write(any_store, catalog, participant_id=asker.id, role_id="pleegouder",
+                       network_id=NET, kind="question",
+                       form={"titel": "Hoe regel ik logeren bij opa?", "toelichting": ""})
+    answer = exchange.write(any_store, catalog, participant_id=helper.id,
+                            role_id="pleegzorgbegeleider", network_id=NET, kind="reply",
+                            form={"tekst": "Bespreek het met je begeleider."}, parent_id=q.id)
+    assert exchange.vote(any_store, other.id, NET, q.id) is True
+    assert exchange.vote(any_store, other.id, NET, q.id) is False  # one per person
+    with pytest.raises(ExchangeError, match="own_vote"):
+        exchange.vote(any_store, asker.id, NET, q.id)
+    with pytest.raises(ExchangeError, match="not_yours"):
+        exchange.mark_helpful(any_store, other.id, NET, answer.id)
+    exchange.mark_helpful(any_store, asker.id, NET, answer.id)
+    replies = any_store.list_replies(q.id, viewer=other.id)
+    assert [(r.id, r.helpful, r.role_id) for r in replies] == [
+        (answer.id, True, "pleegzorgbegeleider")
+    ]
+    assert any_store.get_post(q.id).votes == 1
+    # new since the asker's last visit: the answer
+    since = datetime.now(UTC) - timedelta(hours=1)
+    assert [r.id for r in any_store.replies_to_mine_since(asker.id, NET, since)] == [answer.id]
+    assert any_store.replies_to_mine_since(helper.id, NET, since) == []
+
+
+def test_three_reports_hide_an_item_until_a_moderator_looks(any_store, catalog) -> None:
+    writer = person(any_store)
+    item = story(any_store, catalog, writer)
+    readers = [person(any_store) for _ in range(3)]
+    with pytest.raises(ExchangeError, match="own_report"):
+        exchange.report(any_store, writer.id, NET, item.id, "mijn eigen")
+    assert exchange.report(any_store, readers[0].id, NET, item.id, "naam genoemd") == 1
+    assert exchange.report(any_store, readers[0].id, NET, item.id, "nog eens") == 1  # one each
+    assert exchange.report(any_store, readers[1].id, NET, item.id, "herkenbaar gezin") == 2
+    assert any_store.get_post(item.id).status == "visible"
+    assert exchange.report(any_store, readers[2].id, NET, item.id, "kwetsend") == 3
+    assert any_store.get_post(item.id).status == "hidden"
+    assert any_store.list_posts(NET, "story", viewer=readers[0].id)[1] == 0
+    queue = any_store.moderation_queue(NET)
+    assert [p.id for p in queue] == [item.id]
+    assert set(queue[0].report_reasons) == {"naam genoemd", "herkenbaar gezin", "kwetsend"}
+    with pytest.raises(ExchangeError, match="required"):
+        exchange.moderate(any_store, moderator="Mod A (sleutel 1)", network_id=NET,
+                          post_id=item.id, action="hide")
+    exchange.moderate(any_store, moderator="Mod A (sleutel 1)", network_id=NET, post_id=item.id,
+                      action="approve")
+    assert any_store.get_post(item.id).status == "visible"
+    assert any_store.moderation_queue(NET) == []
+    log = any_store.moderation_records(NET)
+    assert [(r.moderator, r.action) for r in log] == [
+        ("Mod A (sleutel 1)", "approve"),
+        ("readers", "hide"),
+    ]
+
+
+def test_a_moderator_key_works_only_for_its_network_and_until_revoked(any_store, catalog) -> None:
+    key = exchange.new_moderator_key(any_store, catalog, NET, "Sanne (kerngroep)")
+    found = any_store.moderator_for_key(NET, key)
+    assert found is not None and found.label == "Sanne (kerngroep)"
+    assert any_store.moderator_for_key("samenwerken", key) is None
+    assert any_store.moderator_for_key(NET, key + "x") is None
+    assert any_store.revoke_moderator_key(found.id)
+    assert any_store.moderator_for_key(NET, key) is None
+
+
+def test_a_question_moves_to_the_kennisagenda(any_store, catalog) -> None:
+    asker = person(any_store)
+    q = exchange.write(any_store, catalog, participant_id=asker.id, role_id="pleegouder",
+                       network_id=NET, kind="question",
+                       form={"titel": "Wat werkt bij rouw om ouders?", "toelichting": "Onderzoek?"})
+    exchange.moderate(any_store, moderator="M", network_id=NET, post_id=q.id, action="to_agenda")
+    assert [i.text for i in any_store.agenda_items(NET)] == [
+        "Wat werkt bij rouw om ouders? — Onderzoek?"
+    ]
+
+
+def test_search_filters_and_pages(any_store, catalog, monkeypatch) -> None:
+    monkeypatch.setenv("PLEEGZORG_POSTS_PER_10_MINUTES", "100")
+    a = person(any_store)
+    for i in range(7):
+        story(any_store, catalog, a, title=f"Verhaal {i}", text="over school" if i % 2 else "thuis")
+    b = person(any_store, "ouder")
+    exchange.write(any_store, catalog, participant_id=b.id, role_id="ouder", network_id=NET,
+                   kind="story", form={"titel": "Van een ouder", "situatie": "school 100%_"})
+    page, total = any_store.list_posts(NET, "story", words="SCHOOL", limit=2)
+    assert total == 4 and len(page) == 2
+    assert any_store.list_posts(NET, "story", role_id="ouder")[1] == 1
+    assert any_store.list_posts(NET, "story", words="100%_")[1] == 1  # LIKE wildcards are text
+    assert any_store.list_posts(NET, "story", words="%")[1] == 1
+
+
+def test_forget_leaves_replies_of_others_and_no_byte_of_the_story(store, catalog, db_path) -> None:
+    a, b = person(store), person(store)
+    secret = "Zeldzaam-verhaal-QX77 over ons weekend"
+    told = story(store, catalog, a, title="Titel-QX77", text=secret)
+    lonely = story(store, catalog, a, title="Alleen-QX77", text="zonder reacties QX77")
+    reply = exchange.write(store, catalog, participant_id=b.id, role_id="pleegouder",
+                           network_id=NET, kind="reply", form={"tekst": "Herkenbaar!"},
+                           parent_id=told.id)
+    exchange.vote(store, b.id, NET, told.id)
+    exchange.report(store, a.id, NET, reply.id, "reden-QX77")
+    data = collect_participant(store, a, catalog=catalog)
+    page = participant_html(data)
+    assert "Zeldzaam-verhaal-QX77" in page and "reden-QX77" in page
+    store.forget_participant(a.id)
+    kept = store.get_post(told.id)
+    assert kept.status == "removed" and kept.title is None and kept.body == {}
+    assert store.get_post(lonely.id) is None
+    assert [r.id for r in store.list_replies(told.id)] == [reply.id]
+    store.close()
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*"))
+    assert b"QX77" not in raw
+
+
+def test_theme_activity_counts_items_per_theme(any_store, catalog) -> None:
+    a = person(any_store)
+    network = catalog.network(NET)
+    theme = network.themes[0]
+    story(any_store, catalog, a, thema=theme.id)
+    story(any_store, catalog, a, title="Twee", thema=theme.id)
+    exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id=NET,
+                   kind="question", form={"titel": "Vraag?"})
+    rows = exchange.theme_activity(any_store, network)
+    assert rows[0] == (theme.name, 2, 0)
+    assert ("", 0, 1) in rows
