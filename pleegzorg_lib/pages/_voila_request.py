@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 #: How long to wait for the server to answer on the query socket once connected (seconds):
 #: a preheated kernel waits here until its visitor arrives, which may be hours.
 OPEN_TIMEOUT = 5
+#: Times a dropped query socket is opened again before the kernel binds without a request.
+RECONNECTS = 5
 
 
 def query_socket_url() -> str:
@@ -36,14 +38,29 @@ def wait_for_request() -> None:
     environment (``QUERY_STRING`` and friends); elsewhere return at once."""
     if os.getenv("VOILA_PREHEAT", "False") == "False":
         return
+    import time
+
+    from websockets.exceptions import ConnectionClosed
     from websockets.sync.client import connect
 
     url = query_socket_url()
-    try:
-        with connect(url, open_timeout=OPEN_TIMEOUT, max_size=2**20) as socket:
-            info = socket.recv()
-    except (TimeoutError, OSError) as exc:  # the server went away: bind without a query
-        log.warning("no request info from %s: %s", url, exc)
+    info = None
+    for attempt in range(RECONNECTS + 1):
+        try:
+            # No keepalive pings: the kernel waits for hours, and a server busy for more than
+            # the ping timeout (20 s) would otherwise drop the socket and fail the page's cell.
+            with connect(
+                url, open_timeout=OPEN_TIMEOUT, max_size=2**20, ping_interval=None
+            ) as socket:
+                info = socket.recv()
+            break
+        except ConnectionClosed as exc:  # dropped while waiting: the server keeps the request
+            log.warning("query socket closed (%s), opening it again", exc)
+            time.sleep(min(2**attempt * 0.2, 5))
+        except (TimeoutError, OSError) as exc:  # the server went away: bind without a query
+            log.warning("no request info from %s: %s", url, exc)
+            return
+    if info is None:
         return
     for key, value in json.loads(info).items():
         os.environ[key] = value

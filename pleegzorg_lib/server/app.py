@@ -40,7 +40,7 @@ from .security import (
     is_loopback_address,
 )
 from .network_home import exchange_handlers
-from .timeouts import cell_timeout
+from .timeouts import cell_timeout, log_cell_error
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,9 @@ class PleegzorgVoila(Voila):
         executor = self.config.VoilaExecutor
         if executor.get("timeout_func") is None:
             executor.timeout_func = cell_timeout(executor.get("timeout"))
+        # Voilà shows a failed cell's output and logs nothing: log it (timeouts.py).
+        if executor.get("on_cell_error") is None:
+            executor.on_cell_error = log_cell_error
         # Every kernel goes through the admission control (admission.py), unless someone
         # configured a kernel manager of their own.
         if self.voila_configuration.multi_kernel_manager_class is AsyncMappingKernelManager:
@@ -195,8 +198,19 @@ class PleegzorgVoila(Voila):
         count = [0]
 
         def dump() -> None:
+            import gc
+
             tracemalloc.take_snapshot().dump(str(out / f"server-{count[0]:03d}.tracemalloc"))
             count[0] += 1
+            # who is still alive of what each page render makes
+            names = ("NotebookRenderer", "VoilaExecutor", "TornadoVoilaHandler",
+                     "WorksheetPageHandler", "Environment")
+            live = dict.fromkeys(names, 0)
+            for obj in gc.get_objects():
+                name = type(obj).__name__
+                if name in live:
+                    live[name] += 1
+            log.warning("memory trace %d: live objects %s", count[0], live)
 
         seconds = config.tracemalloc_seconds()
         self._trace_callback = tornado.ioloop.PeriodicCallback(dump, seconds * 1000)

@@ -362,6 +362,8 @@ class FormHandler(ExchangeHandler):
                 store, self.catalog, participant_id=me.id, role_id=form.get("rol") or me.role_id,
                 network_id=network.id, kind=kind, form=form,
             )
+            # they were here: what others reply from now on is "new since your last visit"
+            store.mark_network_visit(me.id, network.id)
             return written, new_code
 
         try:

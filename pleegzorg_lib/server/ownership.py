@@ -139,6 +139,13 @@ class LocalRequestInfoSocketHandler(RequestInfoSocketHandler):
     def write_message(self, message: Any, binary: bool = False) -> Any:
         return _quiet_when_closed(super().write_message(message, binary=binary))
 
+    def on_close(self) -> None:
+        # Voilà's on_close deletes the last kernel id it looked at when this socket is no
+        # longer the registered one (a kernel that reconnected): another page's waiter.
+        for kernel_id, waiter in list(RequestInfoSocketHandler._waiters.items()):
+            if waiter is self:
+                del RequestInfoSocketHandler._waiters[kernel_id]
+
 
 #: Voilà's handler classes and ours in their place.
 REPLACEMENTS: dict[type, type] = {

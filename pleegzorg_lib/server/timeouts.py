@@ -66,3 +66,24 @@ def kernel_id_in(html: str) -> str | None:
     """The kernel id our template wrote into the page's data (``#pz-page``)."""
     found = KERNEL_ID.search(html)
     return found.group(1) if found else None
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def log_cell_error(*, cell: Any, cell_index: int, execute_reply: Mapping[str, Any]) -> None:
+    """nbclient's ``on_cell_error``: a cell of a page failed. The visitor sees our Dutch block
+    ("het is gemeld"); this is the report — which cell, the error and its traceback (kernel ids
+    are masked by the log filter; the page's query is not in it)."""
+    import logging
+
+    content = execute_reply.get("content", {})
+    trace = "\n".join(_ANSI.sub("", line) for line in content.get("traceback", []))
+    logging.getLogger("pleegzorg_lib.server.page").error(
+        "a cell of a page failed (cell %d, %s): %s: %s\n%s",
+        cell_index,
+        (cell.get("source", "") or "").strip().splitlines()[0][:80] if cell.get("source") else "",
+        content.get("ename", "?"),
+        content.get("evalue", ""),
+        trace,
+    )

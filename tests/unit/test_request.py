@@ -80,3 +80,58 @@ def test_a_worksheet_kernel_does_not_import_voila(tmp_path) -> None:
         timeout=120,
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_a_dropped_query_socket_is_opened_again(monkeypatch) -> None:
+    """The server closed the waiting kernel's socket (a restart of the handler, a proxy's idle
+    timeout): the kernel connects again and still gets its request; the cell does not fail."""
+    attempts: list[int] = []
+
+    def handler(connection) -> None:
+        attempts.append(1)
+        if len(attempts) < 3:
+            connection.close(code=1011)  # dropped twice while waiting
+            return
+        connection.send(json.dumps({"QUERY_STRING": "sessie=AB12"}))
+
+    with serve(handler, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        monkeypatch.setenv("VOILA_PREHEAT", "True")
+        monkeypatch.setenv("VOILA_APP_PORT", str(server.socket.getsockname()[1]))
+        monkeypatch.setenv("VOILA_KERNEL_ID", "k-9")
+        monkeypatch.delenv("QUERY_STRING", raising=False)
+        assert request.query_string() == "sessie=AB12"
+        server.shutdown()
+    assert len(attempts) == 3
+
+
+def test_a_busy_server_does_not_drop_the_waiting_kernel(monkeypatch) -> None:
+    """No keepalive ping: a server that answers nothing for longer than a ping timeout (a
+    long pause of its event loop) still hands the request over afterwards."""
+    import time
+
+    def handler(connection) -> None:
+        time.sleep(3)
+        connection.send(json.dumps({"QUERY_STRING": "taal=en"}))
+
+    with serve(handler, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        monkeypatch.setenv("VOILA_PREHEAT", "True")
+        monkeypatch.setenv("VOILA_APP_PORT", str(server.socket.getsockname()[1]))
+        monkeypatch.setenv("VOILA_KERNEL_ID", "k-10")
+        monkeypatch.delenv("QUERY_STRING", raising=False)
+        from websockets.sync import client
+
+        real = client.connect
+        seen: dict = {}
+
+        def spy(*args, **kwargs):
+            seen.update(kwargs)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(client, "connect", spy)
+        assert request.query_string() == "taal=en"
+        server.shutdown()
+    assert seen.get("ping_interval", "default") is None
