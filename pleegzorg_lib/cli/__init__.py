@@ -12,6 +12,7 @@ from .content import add_content_parsers
 from .data_rights import add_rights_parsers
 from .db import add_db_parser
 from .exports import add_export_parser
+from .network import add_network_parser
 from .new import add_new_parser
 from .plan import add_plan_parser
 from .serve import add_serve_parsers
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rights_parsers(sub)  # forget, purge
     add_db_parser(sub)
     add_plan_parser(sub)
+    add_network_parser(sub)
     add_new_parser(sub)
     add_serve_parsers(sub)  # serve, cluster
     return parser

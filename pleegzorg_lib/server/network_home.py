@@ -200,7 +200,8 @@ class HomeHandler(ExchangeHandler):
     async def get(self, network_id: str) -> None:
         network = self.network_or_404(network_id)
         data = await self.in_thread(self._gather, network)
-        self.render_page("home.html", network=network, **data)
+        notice = self.tr("exchange.item.reported") if self.get_query_argument("gemeld", "") else ""
+        self.render_page("home.html", network=network, notice=notice, **data)
 
     def _gather(self, network: Any) -> dict[str, Any]:
         store = shared_store()
@@ -449,9 +450,10 @@ class ItemHandler(FormHandler):
         def act() -> tuple[str, str | None]:
             store = shared_store()
             if action == "reactie":
-                me, code = self._participant_for_writing(store, None)
+                role = self.get_body_argument("rol", "") or None
+                me, code = self._participant_for_writing(store, role)
                 written = exchange.write(
-                    store, self.catalog, participant_id=me.id, role_id=me.role_id,
+                    store, self.catalog, participant_id=me.id, role_id=role or me.role_id,
                     network_id=network.id, kind="reply", form={"tekst": text,
                     "tonen_als": self.get_body_argument("tonen_als", "role")}, parent_id=item,
                 )
@@ -483,6 +485,9 @@ class ItemHandler(FormHandler):
             raise tornado.web.HTTPError(400) from None
         if code:
             remember_code(self, code)
+        if notice == "gemeld":  # the item may be hidden now: thank them on the home
+            self.redirect(self.home_url(network.id, gemeld=1))
+            return
         self.redirect(self.home_url(network.id, f"item/{item}", geplaatst=notice) + "#reacties")
 
 

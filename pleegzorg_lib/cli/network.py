@@ -1,0 +1,62 @@
+"""``pleegzorg network``: a network's home between meetings — keys for its moderators and its
+pre-moderation setting (the moderators' page itself is ``voila/netwerk/<network>/moderatie``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .. import config
+from ..content import load_catalog
+from ..i18n import t
+from ..services import exchange
+
+
+def run_moderator(args: argparse.Namespace) -> int:
+    """Make a key for a moderator and print the link that signs them in (once)."""
+    from ..store import open_store
+
+    catalog = load_catalog(config.data_dir())
+    with open_store() as store:
+        try:
+            key = exchange.new_moderator_key(store, catalog, args.network, args.label)
+        except exchange.ExchangeError as exc:
+            print(t(exc.key, **exc.params), file=sys.stderr)
+            return 2
+    base = (args.base_url or "http://127.0.0.1:8866/").rstrip("/") + "/"
+    link = f"{base}voila/netwerk/{args.network}/moderatie?sleutel={key}"
+    print(t("cli.network.moderator_made", label=args.label, network=args.network, link=link))
+    return 0
+
+
+def run_premoderation(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    catalog = load_catalog(config.data_dir())
+    if catalog.network(args.network) is None:
+        print(t("exchange.error.unknown_network", network=args.network), file=sys.stderr)
+        return 2
+    with open_store() as store:
+        exchange.set_premoderation(
+            store, moderator="cli", network_id=args.network, value=args.state == "aan"
+        )
+    state = t("cli.network.on" if args.state == "aan" else "cli.network.off")
+    print(t("cli.network.premoderation_set", network=args.network, state=state))
+    return 0
+
+
+def add_network_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``network`` (moderator, premoderation) to the ``pleegzorg`` subcommands."""
+    p: argparse.ArgumentParser = subparsers.add_parser("network", help=t("cli.network.help"))
+    sub = p.add_subparsers(dest="network_command", required=True)
+    mod = sub.add_parser("moderator", help=t("cli.network.moderator_help"))
+    mod.add_argument("network", help=t("cli.network.network_help"))
+    mod.add_argument("--label", required=True, help=t("cli.network.label_help"))
+    mod.add_argument("--base-url", help=t("cli.network.base_url_help"))
+    mod.set_defaults(func=run_moderator)
+    pre = sub.add_parser("premoderation", help=t("cli.network.premoderation_help"))
+    pre.add_argument("network", help=t("cli.network.network_help"))
+    pre.add_argument("state", choices=["aan", "uit"])
+    pre.set_defaults(func=run_premoderation)
+    return p

@@ -1,0 +1,251 @@
+"""A network's home between meetings (issue #28), walked through in Chromium against a real
+server and store: stories with pre-moderation, replies, "Herkenbaar", "nieuw sinds je vorige
+bezoek", questions with answers, votes and "Dit hielp mij", readers' reports, the moderators'
+page and its log, the feed, limits, hostile text, and erasure leaving no byte behind."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from pleegzorg_lib.content.catalog import load_catalog
+from pleegzorg_lib.services import exchange
+from pleegzorg_lib.store import open_store
+
+from ..conftest import REPO
+from .conftest import ARTIFACTS, VoilaServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+NET = "breakdown"
+MARKER_JS = "window.__pz_pwned = 1"
+
+
+@pytest.fixture(scope="module")
+def home_server(tmp_path_factory: pytest.TempPathFactory) -> VoilaServer:
+    folder = tmp_path_factory.mktemp("home")
+    srv = VoilaServer(folder / "pleegzorg.db", folder / "voila.log",
+                      env={"PLEEGZORG_PREHEAT_LIMIT": "1"})
+    srv.start()
+    yield srv
+    srv.stop()
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(srv.log_path, ARTIFACTS / "voila-network-home.log")
+
+
+def home(srv: VoilaServer, rest: str = "") -> str:
+    return f"{srv.url}voila/netwerk/{NET}" + (f"/{rest}" if rest else "")
+
+
+def moderator_key(srv: VoilaServer, label: str = "Sanne (kerngroep)") -> str:
+    store = open_store(srv.database_url)
+    try:
+        return exchange.new_moderator_key(store, load_catalog(REPO / "data"), NET, label)
+    finally:
+        store.close()
+
+
+def write_story(page: Page, srv: VoilaServer, title: str, text: str, role: str = "pleegouder",
+                tag: bool = False) -> None:
+    page.goto(home(srv, "verhalen/nieuw"))
+    page.fill("#titel", title)
+    page.fill("#situatie", text)
+    page.select_option("#rol", role)
+    if tag:
+        page.check("input[name=tonen_als][value=tag]")
+    page.click("form.pz-form button[type=submit]")
+
+
+def post_id(page: Page) -> int:
+    match = re.search(r"/item/(\d+)", page.url)
+    error = page.locator("#fout")
+    assert match, (page.url, error.inner_text() if error.count() else "")
+    return int(match.group(1))
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"network-home-{name}.png"), full_page=True)
+
+
+def test_stories_questions_moderation_and_news_between_meetings(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    srv = home_server
+    key = moderator_key(srv)
+    desk = {"viewport": {"width": 1280, "height": 900}}
+    a = chromium.new_context(**desk).new_page()
+    b = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    c = chromium.new_context(**desk).new_page()
+    mod = chromium.new_context(**desk).new_page()
+
+    # The moderator signs in with the link; the key leaves the address for a cookie.
+    mod.goto(home(srv, f"moderatie?sleutel={key}"))
+    assert "sleutel" not in mod.url
+    expect(mod.locator("h1")).to_contain_text("Moderatie")
+    expect(mod.get_by_text("Ingelogd als moderator: Sanne (kerngroep)")).to_be_visible()
+    mod.get_by_role("button", name="Voormoderatie aanzetten").click()
+    expect(mod.get_by_text("Aan: nieuwe berichten zijn pas zichtbaar")).to_be_visible()
+
+    # A writes an anonymous story in a pre-moderated network: only A sees it, waiting.
+    write_story(a, srv, "Logeren bij oma", "Onze pleegzoon wilde niet meer logeren.")
+    expect(a.locator(".pz-alert-success")).to_contain_text("Een moderator leest het eerst")
+    story = post_id(a)
+    b.goto(home(srv))
+    expect(b.locator(".pz-post")).to_have_count(0)
+    b.goto(home(srv, f"item/{story}"))
+    expect(b.locator("h1")).to_have_text("Dit bericht is er niet (meer).")
+
+    # The moderator approves it; the log says who did what.
+    mod.reload()
+    item = mod.locator(f'.pz-queue-item[data-post="{story}"]')
+    expect(item).to_contain_text("Onze pleegzoon wilde niet meer logeren.")
+    item.get_by_role("button", name="Goedkeuren").click()
+    expect(mod.locator(".pz-alert-success")).to_contain_text("goedgekeurd")
+    expect(mod.locator(".pz-mod-log")).to_contain_text("Sanne (kerngroep) (sleutel 1) · goedgekeurd")
+    mod.get_by_role("button", name="Voormoderatie uitzetten").click()
+
+    # B (on a phone) sees it with a role and no name, finds it "Herkenbaar" and replies.
+    b.goto(home(srv))
+    card = b.locator(f'.pz-post[data-post="{story}"]')
+    expect(card).to_contain_text("Geschreven door een pleegouder")
+    card.locator("a").click()
+    b.get_by_role("button", name="Herkenbaar").click()
+    expect(b.locator(".pz-vote-count")).to_have_text("Herkenbaar voor 1")
+    expect(b.get_by_role("button", name="Herkenbaar")).to_be_disabled()
+    b.fill("#tekst", "Bij ons hielp een vast logeerweekend per maand.")
+    b.select_option("#rol", "pleegzorgbegeleider")
+    b.click("text=Reageer")
+    expect(b.locator(".pz-reply")).to_contain_text("Bij ons hielp een vast logeerweekend")
+    expect(b.locator(".pz-reply")).to_contain_text("Geschreven door een pleegzorgbegeleider")
+    shot(b, "item-phone")
+
+    # A comes back with the cookie: one new reply since the last visit.
+    a.goto(home(srv))
+    expect(a.locator(".pz-news")).to_contain_text("1 nieuwe reactie op wat jij schreef")
+    expect(a.locator(".pz-news")).to_contain_text("Bij ons hielp een vast logeerweekend")
+    shot(a, "home-desktop")
+    a.reload()  # seen now
+    expect(a.locator(".pz-news")).to_contain_text("Niets nieuws sinds je vorige bezoek.")
+
+    # B asks a question, A answers, B marks it helpful, C wants to know too.
+    b.goto(home(srv, "vragen/nieuw"))
+    b.fill("#titel", "Hoe regelen jullie contact met de school?")
+    b.fill("#toelichting", "Wie gaat er naar de ouderavond?")
+    b.click("form.pz-form button[type=submit]")
+    question = post_id(b)
+    a.goto(home(srv, f"item/{question}"))
+    a.fill("#tekst", "Wij gaan samen met de ouder, als dat kan.")
+    a.click("text=Geef antwoord")
+    b.goto(home(srv, f"item/{question}"))
+    b.get_by_role("button", name="Dit hielp mij").click()
+    expect(b.locator(".pz-reply.pz-helpful")).to_contain_text("Nuttig antwoord volgens de vraagsteller")
+    c.goto(home(srv, f"item/{question}"))
+    expect(c.get_by_role("button", name="Dit hielp mij")).to_have_count(0)  # not C's question
+    c.get_by_role("button", name="Ik wil dit ook weten").click()
+    expect(c.locator(".pz-vote-count")).to_have_text("1 willen dit ook weten")
+    c.goto(home(srv, "vragen?volgorde=stemmen"))
+    expect(c.locator(".pz-post").first).to_have_attribute("data-post", str(question))
+
+    # Three readers report the story: hidden until a moderator looks.
+    readers = [chromium.new_context(**desk).new_page() for _ in range(2)] + [c]
+    for n, reader in enumerate(readers):
+        reader.goto(home(srv, f"item/{story}"))
+        reader.locator("details.pz-report").first.locator("summary").click()
+        reader.fill(f"#reden-{story}", f"herkenbaar gezin ({n})")
+        reader.locator("details.pz-report").first.get_by_role("button").click()
+        expect(reader.locator(".pz-alert-success")).to_contain_text("Een moderator kijkt ernaar")
+    b.goto(home(srv))
+    expect(b.locator(f'.pz-post[data-post="{story}"]')).to_have_count(0)
+    mod.reload()
+    queued = mod.locator(f'.pz-queue-item[data-post="{story}"]')
+    expect(queued).to_contain_text("3 open meldingen")
+    expect(queued).to_contain_text("herkenbaar gezin (2)")
+    expect(mod.locator(".pz-mod-log")).to_contain_text("lezers (3 meldingen) · verborgen")
+    shot(mod, "moderation")
+
+    # The search finds the question by a word of its text.
+    a.goto(home(srv, "vragen?zoek=OUDERAVOND"))
+    expect(a.locator(".pz-help[role=status]")).to_have_text("1 gevonden")
+
+    # A erases everything: no byte of A's story is left; B's reply stays under "(verwijderd)".
+    a.goto(f"{srv.url}voila/netwerk/mijn-gegevens")
+    download = a.expect_download
+    with download() as got:
+        a.get_by_role("link", name="Download mijn gegevens (HTML)").click()
+    exported = Path(got.value.path()).read_text(encoding="utf-8")
+    assert "Onze pleegzoon wilde niet meer logeren." in exported
+    assert "Wij gaan samen met de ouder" in exported
+    a.check("input[name=zeker]")
+    a.get_by_role("button", name="Wis al mijn gegevens").click()
+    expect(a.locator(".pz-alert-success")).to_contain_text("Je gegevens zijn gewist")
+    b.goto(home(srv, f"item/{story}"))
+    b.goto(home(srv, f"item/{question}"))
+    expect(b.locator(".pz-reply")).to_have_count(0)  # A's answer had no replies: gone
+    raw = b"".join(p.read_bytes() for p in srv.db_path.parent.glob("pleegzorg.db*"))
+    assert b"wilde niet meer logeren" not in raw
+    assert b"samen met de ouder" not in raw
+    assert b"vast logeerweekend" in raw  # B's reply stays
+
+
+def test_hostile_text_is_inert_on_every_page_and_in_the_feed(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    srv = home_server
+    strings = json.loads((REPO / "tests/data/corpora/blns.json").read_text(encoding="utf-8"))
+    markup = [s for s in strings if "<" in s and ("script" in s.lower() or "onerror" in s.lower())]
+    payloads = markup[:3] + [f'<img src=x onerror="{MARKER_JS}">', "]]></content><x>&amp;"]
+    dialogs: list[str] = []
+    ids = []
+    for n, payload in enumerate(payloads):
+        # each writer their own participant (the limit is five items per ten minutes)
+        page = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        write_story(page, srv, f"T{n} {payload}"[:120], f"Tekst {payload}", tag=True)
+        ids.append(post_id(page))
+        expect(page.locator("h1")).to_contain_text(f"T{n} ")
+        page.fill("#tekst", payload)
+        page.click("text=Reageer")
+    key = moderator_key(srv, label='<b onmouseover="x()">Mod</b>')
+    for url in (home(srv), home(srv, "verhalen"), home(srv, f"item/{ids[-2]}"),
+                home(srv, f"moderatie?sleutel={key}")):
+        page.goto(url)
+        assert page.evaluate("window.__pz_pwned") is None
+        assert page.locator("main img, main script:not([src]), main [onerror], main b[onmouseover]").count() == 0
+    page.goto(home(srv, f"item/{ids[-2]}"))
+    expect(page.locator("h1")).to_contain_text('<img src=x onerror="window.__pz_pwned = 1">')
+    expect(page.locator(".pz-byline").first).to_contain_text("Deelnemer ")
+    assert dialogs == []
+    feed = page.request.get(home(srv, "feed.atom"))
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    tree = ET.fromstring(feed.body())  # well-formed whatever was typed
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.text or "" for e in tree.findall("a:entry/a:title", ns)]
+    assert any('onerror="window.__pz_pwned = 1"' in x for x in titles)
+    assert b"<img" not in feed.body() and b"Deelnemer" not in feed.body()
+
+
+def test_too_long_and_too_often_are_refused_with_the_text_kept(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    srv = home_server
+    page = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    write_story(page, srv, "Te lang", "x" * 4001)
+    expect(page.locator("#fout")).to_contain_text("4.001 tekens; er passen er 4.000")
+    assert page.input_value("#situatie") == "x" * 4001
+    for n in range(exchange.DEFAULT_POSTS_PER_10_MINUTES):
+        write_story(page, srv, f"Verhaal {n}", f"Tekst {n}")
+        expect(page.locator(".pz-alert-success")).to_be_visible()
+    write_story(page, srv, "Nog een", "Mijn tekst blijft staan")
+    expect(page.locator("#fout")).to_contain_text("afgelopen tien minuten al 5 berichten")
+    assert page.input_value("#situatie") == "Mijn tekst blijft staan"
+    # a double submit of the last one stores one
+    write_story(page, srv, "Verhaal 4", "Tekst 4")
+    expect(page.locator(".pz-alert-success")).to_contain_text("Dit had je al geplaatst")
+    shot(page, "refused-phone")
