@@ -13,6 +13,26 @@ MESSAGES: dict[str, str] = {
     "landing.open": "Open worksheet",
     "landing.empty": "There are no worksheets yet.",
     "landing.other": "Other worksheets",
+    "landing.visitor.label": "I am",
+    "landing.visitor.any": "— choose who you are —",
+    "landing.visitor.pleegouder": "Foster parent",
+    "landing.visitor.pleegjongere": "Foster youth",
+    "landing.visitor.eigen-kind": "Own child of foster parents",
+    "landing.visitor.ouder": "Parent of a child in foster care",
+    "landing.visitor.professional": "Professional (worker, child protection, municipality …)",
+    "landing.search.label": "Find a worksheet",
+    "landing.search.placeholder": "for example puberty",
+    "landing.search.submit": "Show",
+    "landing.found.title": "Worksheets found",
+    "landing.found.for": "Worksheets for you as {who}",
+    "landing.found.count": "{n} worksheets",
+    "landing.found.all": "Show all worksheets",
+    "landing.homes.title": "The networks: stories, questions and meetings",
+    "landing.homes.intro": (
+        "Every network has a home: share practice stories, ask each other questions and see "
+        "when the next meeting is."
+    ),
+    "landing.homes.link": "To this network's home",
     "landing.meetings": "{count} meetings a year, about {minutes} minutes",
     "landing.privacy": (
         "Your answers are yours: you take part under a name you choose (or none) and only "

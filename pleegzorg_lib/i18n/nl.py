@@ -14,6 +14,26 @@ MESSAGES: dict[str, str] = {
     "landing.open": "Open werkblad",
     "landing.empty": "Er zijn nog geen werkbladen.",
     "landing.other": "Overige werkbladen",
+    "landing.visitor.label": "Ik ben",
+    "landing.visitor.any": "— kies wie je bent —",
+    "landing.visitor.pleegouder": "Pleegouder",
+    "landing.visitor.pleegjongere": "Pleegjongere",
+    "landing.visitor.eigen-kind": "Eigen kind van pleegouders",
+    "landing.visitor.ouder": "Ouder van een kind in een pleeggezin",
+    "landing.visitor.professional": "Professional (begeleider, jeugdbeschermer, gemeente …)",
+    "landing.search.label": "Zoek een werkblad",
+    "landing.search.placeholder": "bijvoorbeeld puberteit",
+    "landing.search.submit": "Toon",
+    "landing.found.title": "Gevonden werkbladen",
+    "landing.found.for": "Werkbladen voor jou als {who}",
+    "landing.found.count": "{n} werkbladen",
+    "landing.found.all": "Alle werkbladen tonen",
+    "landing.homes.title": "De netwerken: verhalen, vragen en bijeenkomsten",
+    "landing.homes.intro": (
+        "Elk netwerk heeft een thuisbasis: deel praktijkverhalen, stel vragen aan elkaar en "
+        "zie wanneer de volgende bijeenkomst is."
+    ),
+    "landing.homes.link": "Naar de thuisbasis van dit netwerk",
     "landing.meetings": "{count} bijeenkomsten per jaar, ca. {minutes} minuten",
     "landing.privacy": (
         "Je antwoorden zijn van jou: je doet mee onder een zelfgekozen naam (of zonder naam) "

@@ -71,7 +71,15 @@ class LandingHandler(tornado.web.RequestHandler):
         forgotten = "vergeten" in self.request.query_arguments
         notice = t("page.device_forgotten", lang) if forgotten else ""
         self.finish(
-            render_landing(catalog, worksheets, base_url=self.base_url, lang=lang, notice=notice)
+            render_landing(
+                catalog,
+                worksheets,
+                base_url=self.base_url,
+                lang=lang,
+                notice=notice,
+                visitor=self.get_query_argument("voor", ""),
+                words=self.get_query_argument("zoek", ""),
+            )
         )
 
 

@@ -13,6 +13,106 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+#: Who a visitor can say they are, and the roles (``data/roles.yaml``) each choice covers.
+VISITORS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pleegouder", ("pleegouder",)),
+    ("pleegjongere", ("pleegjongere",)),
+    ("eigen-kind", ("eigen-kind",)),
+    ("ouder", ("ouder",)),
+    (
+        "professional",
+        (
+            "pleegzorgbegeleider",
+            "jeugdbeschermer",
+            "gedragswetenschapper",
+            "manager",
+            "beleidsmedewerker",
+            "gemeente",
+            "onderzoeker",
+        ),
+    ),
+)
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+
+
+def find_worksheets(
+    worksheets: Sequence[WorksheetInfo], catalog: Catalog, *, visitor: str = "", words: str = ""
+) -> list[WorksheetInfo]:
+    """The worksheets for a visitor (one of :data:`VISITORS`) whose title, description,
+    theme or network hold every word (accents and case ignored), in the landing's order."""
+    roles = dict(VISITORS).get(visitor, ())
+    wanted = [_fold(w) for w in words.split()[:8]]
+    found = []
+    for info in worksheets:
+        if roles and not set(roles) & set(info.audience):
+            continue
+        if wanted:
+            network = catalog.network(info.network_id)
+            theme = network.theme(info.theme_id) if network else None
+            hay = _fold(
+                " ".join(
+                    x
+                    for x in (
+                        info.title,
+                        info.description,
+                        theme.name if theme else "",
+                        network.name if network else "",
+                    )
+                    if x
+                )
+            )
+            if not all(w in hay for w in wanted):
+                continue
+        found.append(info)
+    return found
+
+
+def _chooser(base_url: str, lang: str, visitor: str, words: str) -> str:
+    options = "".join(
+        f'<option value="{_e(key)}"{" selected" if key == visitor else ""}>'
+        f'{_e(t(f"landing.visitor.{key}", lang))}</option>'
+        for key, _roles in VISITORS
+    )
+    hidden = (
+        f'<input type="hidden" name="{QUERY_PARAMETER}" value="{_e(lang)}">'
+        if language_query(lang)
+        else ""
+    )
+    return (
+        f'<form class="pz-chooser" method="get" action="{_e(base_url)}" role="search">{hidden}'
+        f'<label for="pz-voor">{_e(t("landing.visitor.label", lang))}</label>'
+        f'<select id="pz-voor" name="voor"><option value="">'
+        f'{_e(t("landing.visitor.any", lang))}</option>{options}</select>'
+        f'<label for="pz-zoek">{_e(t("landing.search.label", lang))}</label>'
+        f'<input id="pz-zoek" type="search" name="zoek" value="{_e(words)}" maxlength="200" '
+        f'placeholder="{_e(t("landing.search.placeholder", lang))}">'
+        f'<button type="submit">{_e(t("landing.search.submit", lang))}</button></form>'
+    )
+
+
+def _network_homes(catalog: Catalog, base_url: str, lang: str, keep: str) -> str:
+    cards = "".join(
+        f'<li class="pz-card pz-network-card" data-network="{_e(n.id)}">'
+        f'<a class="pz-card-link" href="{_e(f"{base_url}voila/netwerk/{n.id}{keep}")}">'
+        f"{_e(n.name)}</a>"
+        f'<p class="pz-card-desc">{_e(n.description)}</p></li>'
+        for n in catalog.networks
+    )
+    return (
+        '<section class="pz-network-block pz-homes" id="netwerken">'
+        f'<h2>{_e(t("landing.homes.title", lang))}</h2>'
+        f'<p class="pz-network-desc">{_e(t("landing.homes.intro", lang))}</p>'
+        f'<ul class="pz-cards pz-cards-two">{cards}</ul></section>'
+    )
+
+
 def render_landing(
     catalog: Catalog,
     worksheets: Sequence[WorksheetInfo],
@@ -20,13 +120,41 @@ def render_landing(
     base_url: str = "/",
     lang: str | None = None,
     notice: str = "",
+    visitor: str = "",
+    words: str = "",
 ) -> str:
     """Return the landing page as a complete HTML document, in ``lang`` (default: the server's
     language); links to the pages carry ``?taal=`` when ``lang`` is not the server's.
-    ``notice`` is shown above the worksheets (e.g. that this device was forgotten)."""
+    ``notice`` is shown above the worksheets (e.g. that this device was forgotten).
+    ``visitor`` (who they said they are) and ``words`` (a search) show only the worksheets
+    that match, first, with the networks' homes; without them every worksheet is listed."""
     lang = lang or current_language()
     keep = language_query(lang)
     css = f"{base_url}voila/templates/pleegzorg/static/pleegzorg.css"
+    visitor = visitor if visitor in dict(VISITORS) else ""
+    words = words.strip()[:200]
+    if visitor or words:
+        found = find_worksheets(worksheets, catalog, visitor=visitor, words=words)
+        names = {n.id: n.name for n in catalog.networks}
+        cards = "".join(
+            _card(w, base_url, lang, keep, names.get(w.network_id, "")) for w in found
+        )
+        heading = (
+            t("landing.found.for", lang, who=t(f"landing.visitor.{visitor}", lang).lower())
+            if visitor
+            else t("landing.found.title", lang)
+        )
+        count = t("landing.found.count", lang, n=len(found))
+        body = (
+            '<section class="pz-network-block pz-found" id="gevonden">'
+            f"<h2>{_e(heading)}</h2>"
+            f'<p class="pz-network-desc" role="status">{_e(count)}</p>'
+            + (f'<ul class="pz-cards">{cards}</ul>' if found else "")
+            + f'<p><a href="{_e(base_url + keep)}">{_e(t("landing.found.all", lang))}</a></p>'
+            "</section>"
+            + _network_homes(catalog, base_url, lang, keep)
+        )
+        return _page(catalog, base_url, lang, keep, css, notice, visitor, words, body)
     sections: list[str] = []
     for network in catalog.networks:
         mine = [w for w in worksheets if w.network_id == network.id]
@@ -46,19 +174,39 @@ def render_landing(
         meetings = t(
             "landing.meetings", count=network.meetings_per_year, minutes=network.meeting_minutes
         )
+        home = f"{base_url}voila/netwerk/{network.id}{keep}"
         sections.append(
             f'<section class="pz-network-block" id="{_e(network.id)}">'
             f"<h2>{_e(network.name)}</h2>"
             f'<p class="pz-network-desc">{_e(network.description)}</p>'
-            f'<p class="pz-network-meta">{_e(meetings)}</p>'
+            f'<p class="pz-network-meta">{_e(meetings)} · '
+            f'<a class="pz-home-link" href="{_e(home)}">{_e(t("landing.homes.link", lang))}</a></p>'
             f"{''.join(themes)}</section>"
         )
-    body = "".join(sections) or f"<p>{_e(t('landing.empty', lang))}</p>"
+    body = _network_homes(catalog, base_url, lang, keep) + (
+        "".join(sections) or f"<p>{_e(t('landing.empty', lang))}</p>"
+    )
+    return _page(catalog, base_url, lang, keep, css, notice, visitor, words, body)
+
+
+def _page(
+    catalog: Catalog,
+    base_url: str,
+    lang: str,
+    keep: str,
+    css: str,
+    notice: str,
+    visitor: str,
+    words: str,
+    body: str,
+) -> str:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(t('site.title', lang))}</title>"
-        f'<link rel="stylesheet" href="{_e(css)}"><link rel="icon" href="data:;base64,="></head>'
+        f'<link rel="stylesheet" href="{_e(css)}">'
+        f'<link rel="stylesheet" href="{_e(base_url)}voila/templates/pleegzorg/static/exchange.css">'
+        '<link rel="icon" href="data:;base64,="></head>'
         '<body class="pz-body pz-landing">'
         f'<header class="pz-topbar"><a href="{_e(base_url + keep)}">{_e(t("site.title", lang))}</a>'
         f"{_language_switch(base_url, lang)}</header>"
@@ -71,6 +219,7 @@ def render_landing(
             else ""
         )
         + f'<p class="pz-intro-text">{_e(t("landing.intro", lang))}</p>'
+        f"{_chooser(base_url, lang, visitor, words)}"
         f"{body}{_facilitator_block(base_url, lang, keep)}"
         f'<footer class="pz-landing-footer">{_e(t("landing.privacy", lang))}</footer>'
         "</main></body></html>"
@@ -86,9 +235,13 @@ def _language_switch(base_url: str, lang: str) -> str:
     )
 
 
-def _card(info: WorksheetInfo, base_url: str, lang: str, keep: str) -> str:
+def _card(
+    info: WorksheetInfo, base_url: str, lang: str, keep: str, network: str = ""
+) -> str:
     href = base_url + page_path(info.path) + keep
     minutes = t("landing.minutes", lang, minutes=info.duration_minutes)
+    if network:  # in search results, where sheets of several networks stand together
+        minutes = f"{network} · {minutes}"
     return (
         f'<li class="pz-card" data-worksheet="{_e(info.id)}">'
         f'<a class="pz-card-link" href="{_e(href)}">{_e(info.title)}</a>'
