@@ -148,3 +148,53 @@ def test_answers_on_server_a_show_on_server_b(two_servers, shared_database, chro
     assert person is not None
     assert store.latest_session(person.id, WORKSHEET_ID) == code  # still filed under the session
     store.close()
+
+
+def test_a_story_posted_on_server_a_is_read_replied_and_moderated_on_server_b(
+    two_servers, shared_database, chromium
+) -> None:
+    """The network's home keeps nothing in a server: a story written through A shows on B,
+    a reply on B reaches its writer's "nieuw sinds je vorige bezoek" on A, and a moderator on
+    B hides it for everyone."""
+    from pleegzorg_lib.content.catalog import load_catalog
+    from pleegzorg_lib.services import exchange
+
+    from ..conftest import REPO
+
+    server_a, server_b = two_servers
+    store = open_store(shared_database)
+    key = exchange.new_moderator_key(store, load_catalog(REPO / "data"), "breakdown", "Mod B")
+    store.close()
+    writer = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    writer.goto(server_a.url + "voila/netwerk/breakdown/verhalen/nieuw")
+    writer.fill("#titel", "Twee servers, één netwerk")
+    writer.fill("#situatie", "Geschreven via server A.")
+    writer.select_option("#rol", "pleegouder")
+    writer.click("form.pz-form button[type=submit]")
+    expect(writer.locator(".pz-alert-success")).to_contain_text("Geplaatst")
+    item = writer.url.split("/item/")[1].split("?")[0]
+
+    reader = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    reader.goto(server_b.url + "voila/netwerk/breakdown")
+    reader.locator(f'.pz-post[data-post="{item}"] a').click()
+    expect(reader.locator("h1")).to_have_text("Twee servers, één netwerk")
+    reader.fill("#tekst", "Gelezen en beantwoord via server B.")
+    reader.click("text=Reageer")
+    expect(reader.locator(".pz-reply")).to_contain_text("via server B")
+
+    writer.goto(server_a.url + "voila/netwerk/breakdown")
+    expect(writer.locator(".pz-news")).to_contain_text("1 nieuwe reactie op wat jij schreef")
+
+    moderator = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    moderator.goto(server_b.url + f"voila/netwerk/breakdown/moderatie?sleutel={key}")
+    # three readers report it through server A; the moderator on B sees it in the queue
+    for n in range(3):
+        page = chromium.new_context().new_page()
+        page.goto(server_a.url + f"voila/netwerk/breakdown/item/{item}")
+        page.locator("details.pz-report summary").first.click()
+        page.fill(f"#reden-{item}", f"melding {n}")
+        page.locator("details.pz-report").first.get_by_role("button").click()
+    moderator.reload()
+    expect(moderator.locator(f'.pz-queue-item[data-post="{item}"]')).to_contain_text("melding 2")
+    reader.goto(server_b.url + "voila/netwerk/breakdown")
+    expect(reader.locator(f'.pz-post[data-post="{item}"]')).to_have_count(0)
