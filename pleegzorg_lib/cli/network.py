@@ -46,6 +46,30 @@ def run_premoderation(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_poll(args: argparse.Namespace) -> int:
+    """Start a poll in a network's home that runs for ``--dagen`` days."""
+    from ..store import open_store
+
+    catalog = load_catalog(config.data_dir())
+    with open_store() as store:
+        try:
+            poll_id = exchange.create_poll(
+                store,
+                catalog,
+                network_id=args.network,
+                prompt=args.vraag,
+                options=list(args.optie or []),
+                days=args.dagen,
+                created_by="cli",
+            )
+        except exchange.ExchangeError as exc:
+            print(t(exc.key, **exc.params), file=sys.stderr)
+            return 2
+        store.log_moderation(args.network, "cli", "poll", "")
+    print(t("cli.network.poll_made", network=args.network, id=poll_id, days=args.dagen))
+    return 0
+
+
 def add_network_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add ``network`` (moderator, premoderation) to the ``pleegzorg`` subcommands."""
     p: argparse.ArgumentParser = subparsers.add_parser("network", help=t("cli.network.help"))
@@ -59,4 +83,10 @@ def add_network_parser(subparsers: Any) -> argparse.ArgumentParser:
     pre.add_argument("network", help=t("cli.network.network_help"))
     pre.add_argument("state", choices=["aan", "uit"])
     pre.set_defaults(func=run_premoderation)
+    poll = sub.add_parser("poll", help=t("cli.network.poll_help"))
+    poll.add_argument("network", help=t("cli.network.network_help"))
+    poll.add_argument("--vraag", required=True, help=t("cli.network.poll_question_help"))
+    poll.add_argument("--optie", action="append", help=t("cli.network.poll_option_help"))
+    poll.add_argument("--dagen", type=int, default=7, help=t("cli.network.poll_days_help"))
+    poll.set_defaults(func=run_poll)
     return p

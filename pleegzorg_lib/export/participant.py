@@ -55,6 +55,7 @@ class ParticipantData:
     posts: tuple[tuple[str, str], ...] = ()
     post_votes: tuple[tuple[str, str], ...] = ()
     post_reports: tuple[tuple[str, str], ...] = ()
+    network_poll_votes: tuple[tuple[str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -66,6 +67,7 @@ class ParticipantData:
             or self.posts
             or self.post_votes
             or self.post_reports
+            or self.network_poll_votes
         )
 
 
@@ -131,6 +133,10 @@ def collect_participant(
         post_reports=tuple(
             (network(r["network_id"]), r["reason"]) for r in extra.get("post_reports", [])
         ),
+        network_poll_votes=tuple(
+            (network(r["network_id"]), f"{r['prompt']} — {r['choice']}")
+            for r in extra.get("network_poll_votes", [])
+        ),
     )
 
 
@@ -171,6 +177,7 @@ def _tool_sections(data: ParticipantData) -> list[tuple[str, list[tuple[str, str
         (t("exchange.export.posts"), list(data.posts)),
         (t("exchange.export.votes"), list(data.post_votes)),
         (t("exchange.export.reports"), list(data.post_reports)),
+        (t("exchange.export.polls"), list(data.network_poll_votes)),
     ]
     return [(heading, rows) for heading, rows in sections if rows]
 
@@ -277,6 +284,9 @@ def participant_json(data: ParticipantData) -> str:
             "posts": [{"network": n, "text": x} for n, x in data.posts],
             "post_votes": [{"network": n, "text": x} for n, x in data.post_votes],
             "post_reports": [{"network": n, "reason": x} for n, x in data.post_reports],
+            "network_poll_votes": [
+                {"network": n, "vote": x} for n, x in data.network_poll_votes
+            ],
         },
         ensure_ascii=False,
         indent=2,

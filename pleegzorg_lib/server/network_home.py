@@ -200,8 +200,13 @@ class HomeHandler(ExchangeHandler):
     async def get(self, network_id: str) -> None:
         network = self.network_or_404(network_id)
         data = await self.in_thread(self._gather, network)
-        notice = self.tr("exchange.item.reported") if self.get_query_argument("gemeld", "") else ""
-        self.render_page("home.html", network=network, notice=notice, **data)
+        notice = ""
+        if self.get_query_argument("gemeld", ""):
+            notice = self.tr("exchange.item.reported")
+        elif self.get_query_argument("gestemd", ""):
+            notice = self.tr("exchange.poll.voted")
+        error = self.get_query_argument("fout", "")[:300]
+        self.render_page("home.html", network=network, notice=notice, error=error, **data)
 
     def _gather(self, network: Any) -> dict[str, Any]:
         store = shared_store()
@@ -225,7 +230,10 @@ class HomeHandler(ExchangeHandler):
             if w.network_id == network.id
         ]
         agenda = [i for i in store.agenda_items(network.id) if not i.hidden][:5]
+        views = [exchange.view_poll(p) for p in store.network_polls(network.id, viewer, limit=10)]
         return {
+            "open_polls": [v for v in views if not v.closed],
+            "closed_polls": [v for v in views if v.closed][:3],
             "me": me,
             "code": self.code() if me else None,
             "stories": stories,
@@ -522,6 +530,11 @@ class ModerationHandler(ExchangeHandler):
                 "activity": exchange.theme_activity(store, network),
                 "top": top,
                 "records": store.moderation_records(network.id),
+                "polls": [
+                    exchange.view_poll(p, moderator=True)
+                    for p in store.network_polls(network.id, limit=20)
+                ],
+                "poll_days": 7,
             }
 
         data = await self.in_thread(gather)
@@ -531,8 +544,9 @@ class ModerationHandler(ExchangeHandler):
                              text=self.tr("exchange.mod.denied"), back=self.home_url(network.id))
             return
         done = self.get_query_argument("gedaan", "")
+        known = (*exchange.ACTIONS, "premoderation_on", "premoderation_off", "poll", "poll_close")
         notice = self.tr("exchange.mod.done", action=self.tr(f"exchange.mod.action.{done}")) if (
-            done in exchange.ACTIONS or done.startswith("premoderation_")) else ""
+            done in known) else ""
         self.render_page("moderation.html", network=network, notice=notice,
                          error=self.get_query_argument("fout", "")[:300], **data)
 
@@ -546,6 +560,25 @@ class ModerationHandler(ExchangeHandler):
             if mod is None:
                 raise tornado.web.HTTPError(403)
             who = f"{mod.label} (sleutel {mod.id})"
+            if action == "poll":
+                exchange.create_poll(
+                    store, self.catalog, network_id=network.id,
+                    prompt=self.get_body_argument("vraag", ""),
+                    options=self.get_body_argument("opties", ""),
+                    days=self.get_body_argument("dagen", "7"), created_by=who,
+                )
+                store.log_moderation(network.id, who, "poll", "")
+                return action
+            if action == "poll_close":
+                try:
+                    poll_id = int(self.get_body_argument("peiling", "0"))
+                except ValueError:
+                    raise tornado.web.HTTPError(400) from None
+                if not any(p.id == poll_id for p in store.network_polls(network.id, limit=200)):
+                    raise exchange.ExchangeError("exchange.error.gone")
+                store.close_network_poll(poll_id)
+                store.log_moderation(network.id, who, "poll_close", "")
+                return action
             if action in ("premoderation_on", "premoderation_off"):
                 exchange.set_premoderation(store, moderator=who, network_id=network.id,
                                            value=action == "premoderation_on")
@@ -564,6 +597,31 @@ class ModerationHandler(ExchangeHandler):
             self.redirect(self.home_url(network.id, "moderatie", fout=self.error_text(error)))
             return
         self.redirect(self.home_url(network.id, "moderatie", gedaan=done))
+
+
+class PollHandler(FormHandler):
+    """A vote in a network's poll (a first vote makes a participant, as a first post does)."""
+
+    async def post(self, network_id: str, poll_id: str) -> None:  # type: ignore[override]
+        network = self.network_or_404(network_id)
+        if not self.may_write():
+            raise tornado.web.HTTPError(429)
+
+        def act() -> str | None:
+            store = shared_store()
+            me, code = self._participant_for_writing(store, None)
+            exchange.vote_poll(store, me.id, network.id, int(poll_id),
+                               self.get_body_argument("keuze", ""))
+            return code
+
+        try:
+            code = await self.in_thread(act)
+        except exchange.ExchangeError as error:
+            self.redirect(self.home_url(network.id, fout=self.error_text(error)) + "#peilingen")
+            return
+        if code:
+            remember_code(self, code)
+        self.redirect(self.home_url(network.id, gestemd=1) + "#peilingen")
 
 
 class FeedHandler(ExchangeHandler):
@@ -651,6 +709,7 @@ def exchange_handlers(base_url: str) -> list[tuple[Any, ...]]:
         (rf"{root}/{name}/(verhalen|vragen)/nieuw", FormHandler, args),
         (rf"{root}/{name}/item/([0-9]{{1,12}})", ItemHandler, args),
         (rf"{root}/{name}/moderatie", ModerationHandler, args),
+        (rf"{root}/{name}/peiling/([0-9]{{1,12}})", PollHandler, args),
         (rf"{root}/{name}/feed\.atom", FeedHandler, args),
         (rf"{root}/{name}/jaarplan\.ics", CalendarHandler, args),
     ]

@@ -285,3 +285,101 @@ def theme_activity(
         theme = network.theme(theme_id) if theme_id else None
         rows.append((theme.name if theme else "", stories, questions))
     return sorted(rows, key=lambda r: -(r[1] + r[2]))
+
+
+# -- polls that run for a period ------------------------------------------------------------
+
+#: A network poll: its question, 2 to 8 options, open between 1 and 92 days.
+POLL_PROMPT_LIMIT = 300
+POLL_OPTION_LIMIT = 120
+POLL_OPTIONS = (2, 8)
+POLL_DAYS = (1, 92)
+
+
+@dataclass(frozen=True, slots=True)
+class PollView:
+    """A network poll as one reader sees it: the result only when they voted (or the poll
+    closed) and at least k people voted, summarised over the first ``published(n)`` votes."""
+
+    poll: Any
+    closed: bool
+    respondents: int
+    answered: bool
+    #: (option, count, percentage) per option, or None when not to be shown
+    result: tuple[tuple[str, int, int], ...] | None
+    too_few: bool
+
+
+def create_poll(
+    store: Any,
+    catalog: Catalog,
+    *,
+    network_id: str,
+    prompt: Any,
+    options: Any,
+    days: Any,
+    created_by: str,
+    now: datetime | None = None,
+) -> int:
+    """A moderator's or facilitator's poll for a network, closing ``days`` from now."""
+    network = _network(catalog, network_id)
+    text = clean_text(prompt, POLL_PROMPT_LIMIT, required=True, field="vraag")
+    if isinstance(options, str):
+        options = options.splitlines()
+    if not isinstance(options, list):
+        raise ExchangeError("exchange.error.invalid", field="opties")
+    cleaned = [
+        clean_text(o, POLL_OPTION_LIMIT, required=True, field="opties")
+        for o in options
+        if isinstance(o, str) and o.strip()
+    ]
+    if not POLL_OPTIONS[0] <= len(cleaned) <= POLL_OPTIONS[1] or len(set(cleaned)) != len(cleaned):
+        raise ExchangeError("exchange.error.poll_options", low=POLL_OPTIONS[0], high=POLL_OPTIONS[1])
+    try:
+        count = int(days)
+    except (TypeError, ValueError):
+        raise ExchangeError("exchange.error.invalid", field="dagen") from None
+    if not POLL_DAYS[0] <= count <= POLL_DAYS[1]:
+        raise ExchangeError("exchange.error.poll_days", low=POLL_DAYS[0], high=POLL_DAYS[1])
+    now = now or datetime.now(UTC)
+    return store.add_network_poll(network.id, text, cleaned, created_by, now + timedelta(days=count))
+
+
+def vote_poll(
+    store: Any, participant_id: str, network_id: str, poll_id: int, option: Any,
+    now: datetime | None = None,
+) -> bool:
+    """A participant's vote: once, while the poll is open, for one of its options."""
+    now = now or datetime.now(UTC)
+    poll = next((p for p in store.network_polls(network_id, participant_id, limit=200)
+                 if p.id == poll_id), None)
+    if poll is None:
+        raise ExchangeError("exchange.error.gone")
+    if poll.closes_at <= now:
+        raise ExchangeError("exchange.error.poll_closed")
+    try:
+        index = int(option)
+    except (TypeError, ValueError):
+        raise ExchangeError("exchange.error.invalid", field="keuze") from None
+    if not 0 <= index < len(poll.options):
+        raise ExchangeError("exchange.error.invalid", field="keuze")
+    return store.vote_network_poll(poll_id, participant_id, index)
+
+
+def view_poll(poll: Any, now: datetime | None = None, *, moderator: bool = False) -> PollView:
+    """What a reader sees of a poll (a moderator: as if they had voted)."""
+    from ..analysis._constants import K_MIN, published
+
+    now = now or datetime.now(UTC)
+    closed = poll.closes_at <= now
+    n = len(poll.votes)
+    answered = poll.mine is not None or moderator
+    result = None
+    if (answered or closed) and n >= K_MIN:
+        shown = poll.votes[: published(n)]
+        counts = [shown.count(i) for i in range(len(poll.options))]
+        total = len(shown)
+        result = tuple(
+            (label, c, round(100 * c / total)) for label, c in zip(poll.options, counts, strict=True)
+        )
+    return PollView(poll, closed, n, answered, result, (answered or closed) and n < K_MIN)

@@ -21,6 +21,8 @@ from sqlalchemy.exc import IntegrityError
 
 from .schema import (
     moderation_log,
+    network_poll_votes,
+    network_polls,
     moderator_keys,
     network_settings,
     network_visits,
@@ -68,6 +70,23 @@ class Moderator:
     id: int
     network_id: str
     label: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NetworkPoll:
+    """A network's poll that runs for a period, with its votes in the order they came."""
+
+    id: int
+    network_id: str
+    prompt: str
+    options: tuple[str, ...]
+    created_by: str
+    created_at: datetime
+    closes_at: datetime
+    #: the chosen option of every vote, oldest first (for a summary of the first n)
+    votes: tuple[int, ...] = ()
+    #: the viewer's own vote (an option index), if any
+    mine: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -573,6 +592,93 @@ class ExchangeMixin:
             )
             for r in rows
         ]
+
+    # -- polls that run for a period ---------------------------------------------------------
+    def add_network_poll(
+        self: _HasConnections,
+        network_id: str,
+        prompt: str,
+        options: list[str],
+        created_by: str,
+        closes_at: datetime,
+    ) -> int:
+        with self._write() as conn:
+            pk = conn.execute(
+                insert(network_polls).values(
+                    network_id=network_id,
+                    prompt=prompt,
+                    options_json=json.dumps(options, ensure_ascii=False),
+                    created_by=created_by,
+                    created_at=_now(),
+                    closes_at=closes_at,
+                )
+            ).inserted_primary_key
+            assert pk is not None
+            return int(pk[0])
+
+    def network_polls(
+        self: _HasConnections, network_id: str, viewer: str | None = None, limit: int = 20
+    ) -> list[NetworkPoll]:
+        """A network's polls, newest first, each with its votes (oldest first)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(network_polls)
+                .where(network_polls.c.network_id == network_id)
+                .order_by(network_polls.c.created_at.desc(), network_polls.c.id.desc())
+                .limit(limit)
+            ).all()
+            ids = [r.id for r in rows]
+            votes: dict[int, list[int]] = {}
+            mine: dict[int, int] = {}
+            if ids:
+                for v in conn.execute(
+                    select(network_poll_votes)
+                    .where(network_poll_votes.c.poll_id.in_(ids))
+                    .order_by(network_poll_votes.c.saved_at, network_poll_votes.c.participant_id)
+                ):
+                    votes.setdefault(v.poll_id, []).append(int(v.option))
+                    if viewer is not None and v.participant_id == viewer:
+                        mine[v.poll_id] = int(v.option)
+        return [
+            NetworkPoll(
+                id=r.id,
+                network_id=r.network_id,
+                prompt=r.prompt,
+                options=tuple(json.loads(r.options_json)),
+                created_by=r.created_by,
+                created_at=_aware(r.created_at),
+                closes_at=_aware(r.closes_at),
+                votes=tuple(votes.get(r.id, ())),
+                mine=mine.get(r.id),
+            )
+            for r in rows
+        ]
+
+    def vote_network_poll(
+        self: _HasConnections, poll_id: int, participant_id: str, option: int
+    ) -> bool:
+        """One vote per participant per poll (a second one is refused, not counted)."""
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    insert(network_poll_votes).values(
+                        poll_id=poll_id,
+                        participant_id=participant_id,
+                        option=option,
+                        saved_at=_now(),
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def close_network_poll(self: _HasConnections, poll_id: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                update(network_polls)
+                .where(network_polls.c.id == poll_id, network_polls.c.closes_at > _now())
+                .values(closes_at=_now())
+            )
 
     # -- visits -----------------------------------------------------------------------------
     def mark_network_visit(self: Any, participant_id: str, network_id: str) -> datetime | None:

@@ -21,6 +21,8 @@ from .schema import (
     attendance,
     enrolments,
     hidden_answers,
+    network_poll_votes,
+    network_polls,
     network_visits,
     participants,
     poll_answers,
@@ -110,7 +112,24 @@ class RightsMixin:
                 .where(post_reports.c.participant_id == participant_id)
                 .order_by(post_reports.c.created_at)
             ).all()
+            polled = conn.execute(
+                select(network_poll_votes.c.option, network_poll_votes.c.saved_at,
+                       network_polls.c.network_id, network_polls.c.prompt,
+                       network_polls.c.options_json)
+                .join(network_polls, network_polls.c.id == network_poll_votes.c.poll_id)
+                .where(network_poll_votes.c.participant_id == participant_id)
+                .order_by(network_poll_votes.c.saved_at)
+            ).all()
         exchange = {
+            "network_poll_votes": [
+                {
+                    "network_id": r.network_id,
+                    "prompt": r.prompt,
+                    "choice": (json.loads(r.options_json) + [""] * (r.option + 1))[r.option],
+                    "saved_at": r.saved_at,
+                }
+                for r in polled
+            ],
             "posts": [
                 {
                     "id": r.id,
@@ -196,6 +215,7 @@ class RightsMixin:
                 )
             ).rowcount
             for table in (
+                network_poll_votes,
                 network_visits,
                 agenda_items,
                 attendance,
@@ -245,6 +265,7 @@ class RightsMixin:
                 (post_votes, post_votes.c.created_at),
                 (post_reports, post_reports.c.created_at),
                 (network_visits, network_visits.c.seen_at),
+                (network_poll_votes, network_poll_votes.c.saved_at),
             ):
                 recent = select(table.c.participant_id).where(column >= cutoff)
                 query = query.where(participants.c.id.not_in(recent))
@@ -318,5 +339,6 @@ def _scrub(engine: Engine) -> None:
                 "pz_post_votes",
                 "pz_post_reports",
                 "pz_network_visits",
+                "pz_network_poll_votes",
             ):
                 conn.exec_driver_sql(f"VACUUM {table}")

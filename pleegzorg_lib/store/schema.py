@@ -258,3 +258,25 @@ network_visits = Table(
     Column("network_id", String(64), primary_key=True),
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# A network's poll that runs for a period (a week, say): one vote per participant.
+network_polls = Table(
+    "pz_network_polls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("prompt", Text, nullable=False),
+    Column("options_json", Text, nullable=False),
+    Column("created_by", String(160), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closes_at", DateTime(timezone=True), nullable=False),
+)
+
+network_poll_votes = Table(
+    "pz_network_poll_votes",
+    metadata,
+    Column("poll_id", Integer, ForeignKey("pz_network_polls.id"), primary_key=True),
+    Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
+    Column("option", Integer, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)

@@ -249,3 +249,48 @@ def test_too_long_and_too_often_are_refused_with_the_text_kept(
     write_story(page, srv, "Verhaal 4", "Tekst 4")
     expect(page.locator(".pz-alert-success")).to_contain_text("Dit had je al geplaatst")
     shot(page, "refused-phone")
+
+
+def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    srv = home_server
+    key = moderator_key(srv, label="Peilingen")
+    mod = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    mod.goto(home(srv, f"moderatie?sleutel={key}"))
+    mod.fill("#vraag", "Welk onderwerp voor de volgende bijeenkomst?")
+    mod.fill("#opties", "Logeren\nSchool\nContact met ouders")
+    mod.fill("#dagen", "7")
+    mod.get_by_role("button", name="Peiling starten").click()
+    expect(mod.locator(".pz-alert-success")).to_contain_text("peiling gestart")
+    voters = [chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+              for _ in range(5)]
+    for n, page in enumerate(voters):
+        page.goto(home(srv))
+        poll = page.locator(".pz-npoll", has_text="Welk onderwerp")
+        expect(poll.locator(".pz-npoll-result")).to_have_count(0)  # nothing before voting
+        poll.get_by_label(["Logeren", "School", "Contact met ouders"][n % 3]).check()
+        poll.get_by_role("button", name="Stem").click()
+        expect(page.locator(".pz-alert-success")).to_contain_text("Je stem is geteld")
+        poll = page.locator(".pz-npoll", has_text="Welk onderwerp")
+        if n < 4:
+            expect(poll.locator(".pz-npoll-too-few")).to_be_visible()
+            expect(poll.locator(".pz-npoll-result")).to_have_count(0)
+        else:
+            expect(poll.locator(".pz-npoll-result li")).to_have_count(3)
+            expect(poll).to_contain_text("5 deelnemers stemden")
+            expect(poll.locator(".pz-npoll-result li").first).to_contain_text("40%")
+    voters[0].reload()
+    expect(voters[0].locator(".pz-npoll", has_text="Welk onderwerp").locator(".pz-npoll-result li")
+           ).to_have_count(3)
+    voters[4].locator(".pz-npoll", has_text="Welk onderwerp").screenshot(
+        path=str(ARTIFACTS / "network-home-poll-phone.png"))
+    mod.reload()
+    expect(mod.locator(".pz-npoll", has_text="Welk onderwerp")).to_contain_text("5 deelnemers")
+    mod.locator(".pz-npoll", has_text="Welk onderwerp").get_by_role("button", name="Nu sluiten").click()
+    fresh = chromium.new_context().new_page()
+    fresh.goto(home(srv))
+    closed = fresh.locator(".pz-npoll", has_text="Welk onderwerp")
+    expect(closed).to_contain_text("Gesloten op")
+    expect(closed.locator(".pz-npoll-result li")).to_have_count(3)  # a closed poll keeps its result
+    expect(closed.get_by_role("button", name="Stem")).to_have_count(0)

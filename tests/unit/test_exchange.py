@@ -216,3 +216,45 @@ def test_theme_activity_counts_items_per_theme(any_store, catalog) -> None:
     rows = exchange.theme_activity(any_store, network)
     assert rows[0] == (theme.name, 2, 0)
     assert ("", 0, 1) in rows
+
+
+def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(any_store, catalog) -> None:
+    poll_id = exchange.create_poll(any_store, catalog, network_id=NET,
+                                   prompt="Wat wil je de volgende keer bespreken?",
+                                   options="Logeren\nSchool\nContact met ouders", days=7,
+                                   created_by="Mod")
+    people = [person(any_store) for _ in range(6)]
+    for n, who in enumerate(people[:4]):
+        assert exchange.vote_poll(any_store, who.id, NET, poll_id, n % 2)
+    assert exchange.vote_poll(any_store, people[0].id, NET, poll_id, 2) is False  # once
+    outsider = exchange.view_poll(any_store.network_polls(NET, people[5].id)[0])
+    assert outsider.result is None and not outsider.too_few  # has not voted: nothing yet
+    fourth = exchange.view_poll(any_store.network_polls(NET, people[3].id)[0])
+    assert fourth.result is None and fourth.too_few and fourth.respondents == 4
+    exchange.vote_poll(any_store, people[4].id, NET, poll_id, 2)
+    fifth = exchange.view_poll(any_store.network_polls(NET, people[4].id)[0])
+    assert fifth.result == (("Logeren", 2, 40), ("School", 2, 40), ("Contact met ouders", 1, 20))
+    # a sixth vote changes nothing shown (steps of two): one person is never read off
+    exchange.vote_poll(any_store, people[5].id, NET, poll_id, 2)
+    sixth = exchange.view_poll(any_store.network_polls(NET, people[5].id)[0])
+    assert sixth.result == fifth.result and sixth.respondents == 6
+    with pytest.raises(ExchangeError, match="invalid"):
+        exchange.vote_poll(any_store, person(any_store).id, NET, poll_id, 9)
+    later = datetime.now(UTC) + timedelta(days=8)
+    with pytest.raises(ExchangeError, match="poll_closed"):
+        exchange.vote_poll(any_store, person(any_store).id, NET, poll_id, 0, now=later)
+    closed = exchange.view_poll(any_store.network_polls(NET)[0], now=later)
+    assert closed.closed and closed.result == fifth.result  # a closed poll keeps its result
+    with pytest.raises(ExchangeError, match="poll_options"):
+        exchange.create_poll(any_store, catalog, network_id=NET, prompt="?", options="Een",
+                             days=7, created_by="Mod")
+    with pytest.raises(ExchangeError, match="poll_days"):
+        exchange.create_poll(any_store, catalog, network_id=NET, prompt="?", options="A\nB",
+                             days=400, created_by="Mod")
+    # a participant's vote is in their export and goes with "forget"
+    export = any_store.contributions_of(people[0].id)["network_poll_votes"]
+    assert [(v["prompt"], v["choice"]) for v in export] == [
+        ("Wat wil je de volgende keer bespreken?", "Logeren")
+    ]
+    any_store.forget_participant(people[0].id)
+    assert exchange.view_poll(any_store.network_polls(NET)[0]).respondents == 5

@@ -274,6 +274,7 @@ def test_forget_removes_every_trace(any_store) -> None:
         "posts": [],
         "post_votes": [],
         "post_reports": [],
+        "network_poll_votes": [],
     }
     # the other participant keeps their item and vote; their vote on my item is gone with it
     assert [(i.id, i.votes) for i in store.agenda_items("breakdown", other.id)] == [(theirs, 1)]

@@ -1,5 +1,6 @@
 """Schema 5: the network's exchange between meetings — practice stories, questions and replies,
-votes, readers' reports, moderators and their log, per-network settings, visits (issue #28).
+votes, readers' reports, moderators and their log, per-network settings, visits, polls that
+run for a period (issue #28).
 
 Revision ID: 0005
 Revises: 0004
@@ -98,10 +99,31 @@ def upgrade() -> None:
         sa.Column("network_id", sa.String(64), primary_key=True),
         sa.Column("seen_at", tz, nullable=False),
     )
+    op.create_table(
+        "pz_network_polls",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("network_id", sa.String(64), nullable=False),
+        sa.Column("prompt", sa.Text, nullable=False),
+        sa.Column("options_json", sa.Text, nullable=False),
+        sa.Column("created_by", sa.String(160), nullable=False),
+        sa.Column("created_at", tz, nullable=False),
+        sa.Column("closes_at", tz, nullable=False),
+    )
+    op.create_index("ix_pz_network_polls_network_id", "pz_network_polls", ["network_id"])
+    op.create_table(
+        "pz_network_poll_votes",
+        sa.Column("poll_id", sa.Integer, sa.ForeignKey("pz_network_polls.id"), primary_key=True),
+        sa.Column("participant_id", sa.String(32), sa.ForeignKey(pid), primary_key=True),
+        sa.Column("option", sa.Integer, nullable=False),
+        sa.Column("saved_at", tz, nullable=False),
+    )
     _set_version(SCHEMA_VERSION)
 
 
 def downgrade() -> None:
+    op.drop_table("pz_network_poll_votes")
+    op.drop_index("ix_pz_network_polls_network_id", table_name="pz_network_polls")
+    op.drop_table("pz_network_polls")
     op.drop_table("pz_network_visits")
     op.drop_index("ix_pz_moderation_log_network_id", table_name="pz_moderation_log")
     op.drop_table("pz_moderation_log")
