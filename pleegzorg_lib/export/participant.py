@@ -284,9 +284,7 @@ def participant_json(data: ParticipantData) -> str:
             "posts": [{"network": n, "text": x} for n, x in data.posts],
             "post_votes": [{"network": n, "text": x} for n, x in data.post_votes],
             "post_reports": [{"network": n, "reason": x} for n, x in data.post_reports],
-            "network_poll_votes": [
-                {"network": n, "vote": x} for n, x in data.network_poll_votes
-            ],
+            "network_poll_votes": [{"network": n, "vote": x} for n, x in data.network_poll_votes],
         },
         ensure_ascii=False,
         indent=2,

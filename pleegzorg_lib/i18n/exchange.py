@@ -112,9 +112,7 @@ NL = {
     "exchange.form.submit": "Plaatsen",
     "exchange.form.cancel": "Terug",
     "exchange.posted": "Geplaatst. Dank je wel voor het delen.",
-    "exchange.posted_pending": (
-        "Bewaard. Een moderator leest het eerst; daarna zien anderen het."
-    ),
+    "exchange.posted_pending": ("Bewaard. Een moderator leest het eerst; daarna zien anderen het."),
     "exchange.posted_again": "Dit had je al geplaatst; het staat er één keer.",
     "exchange.error.title": "Dat lukte niet",
     "exchange.error.invalid": "Het veld '{field}' klopt niet.",
@@ -174,9 +172,7 @@ NL = {
     "exchange.mod.to_agenda": "Naar de Kennisagenda",
     "exchange.mod.done": "Gedaan: {action}.",
     "exchange.mod.premoderation": "Voormoderatie",
-    "exchange.mod.premoderation_on": (
-        "Aan: nieuwe berichten zijn pas zichtbaar na goedkeuring."
-    ),
+    "exchange.mod.premoderation_on": ("Aan: nieuwe berichten zijn pas zichtbaar na goedkeuring."),
     "exchange.mod.premoderation_off": (
         "Uit: nieuwe berichten zijn meteen zichtbaar (van pleegjongeren en eigen kinderen "
         "altijd pas na goedkeuring)."

@@ -31,6 +31,7 @@ from .hub import (
     service_address,
 )
 from .landing import render_landing
+from .network_home import exchange_handlers
 from .ownership import mask_kernel_ids_in_logs, owned_handlers
 from .page_handler import WorksheetPageHandler
 from .security import (
@@ -39,7 +40,6 @@ from .security import (
     install_security,
     is_loopback_address,
 )
-from .network_home import exchange_handlers
 from .timeouts import cell_timeout, log_cell_error
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,6 @@ class PleegzorgVoila(Voila):
         self._warmup_callback.start()
         tornado.ioloop.IOLoop.current().add_callback(warmup.tick)
 
-
     def _start_memory_trace(self) -> None:
         """``PLEEGZORG_TRACEMALLOC=<folder>``: a tracemalloc snapshot of the server every 10
         minutes (``server-<n>.tracemalloc``), to find where a long-running server's memory
@@ -211,8 +210,13 @@ class PleegzorgVoila(Voila):
             tracemalloc.take_snapshot().dump(str(out / f"server-{count[0]:03d}.tracemalloc"))
             count[0] += 1
             # who is still alive of what each page render makes
-            names = ("NotebookRenderer", "VoilaExecutor", "TornadoVoilaHandler",
-                     "WorksheetPageHandler", "Environment")
+            names = (
+                "NotebookRenderer",
+                "VoilaExecutor",
+                "TornadoVoilaHandler",
+                "WorksheetPageHandler",
+                "Environment",
+            )
             live = dict.fromkeys(names, 0)
             for obj in gc.get_objects():
                 name = type(obj).__name__

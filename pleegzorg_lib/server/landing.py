@@ -77,7 +77,7 @@ def find_worksheets(
 def _chooser(base_url: str, lang: str, visitor: str, words: str) -> str:
     options = "".join(
         f'<option value="{_e(key)}"{" selected" if key == visitor else ""}>'
-        f'{_e(t(f"landing.visitor.{key}", lang))}</option>'
+        f"{_e(t(f'landing.visitor.{key}', lang))}</option>"
         for key, _roles in VISITORS
     )
     hidden = (
@@ -89,7 +89,7 @@ def _chooser(base_url: str, lang: str, visitor: str, words: str) -> str:
         f'<form class="pz-chooser" method="get" action="{_e(base_url)}" role="search">{hidden}'
         f'<label for="pz-voor">{_e(t("landing.visitor.label", lang))}</label>'
         f'<select id="pz-voor" name="voor"><option value="">'
-        f'{_e(t("landing.visitor.any", lang))}</option>{options}</select>'
+        f"{_e(t('landing.visitor.any', lang))}</option>{options}</select>"
         f'<label for="pz-zoek">{_e(t("landing.search.label", lang))}</label>'
         f'<input id="pz-zoek" type="search" name="zoek" value="{_e(words)}" maxlength="200" '
         f'placeholder="{_e(t("landing.search.placeholder", lang))}">'
@@ -107,7 +107,7 @@ def _network_homes(catalog: Catalog, base_url: str, lang: str, keep: str) -> str
     )
     return (
         '<section class="pz-network-block pz-homes" id="netwerken">'
-        f'<h2>{_e(t("landing.homes.title", lang))}</h2>'
+        f"<h2>{_e(t('landing.homes.title', lang))}</h2>"
         f'<p class="pz-network-desc">{_e(t("landing.homes.intro", lang))}</p>'
         f'<ul class="pz-cards pz-cards-two">{cards}</ul></section>'
     )
@@ -136,9 +136,7 @@ def render_landing(
     if visitor or words:
         found = find_worksheets(worksheets, catalog, visitor=visitor, words=words)
         names = {n.id: n.name for n in catalog.networks}
-        cards = "".join(
-            _card(w, base_url, lang, keep, names.get(w.network_id, "")) for w in found
-        )
+        cards = "".join(_card(w, base_url, lang, keep, names.get(w.network_id, "")) for w in found)
         heading = (
             t("landing.found.for", lang, who=t(f"landing.visitor.{visitor}", lang).lower())
             if visitor
@@ -151,8 +149,7 @@ def render_landing(
             f'<p class="pz-network-desc" role="status">{_e(count)}</p>'
             + (f'<ul class="pz-cards">{cards}</ul>' if found else "")
             + f'<p><a href="{_e(base_url + keep)}">{_e(t("landing.found.all", lang))}</a></p>'
-            "</section>"
-            + _network_homes(catalog, base_url, lang, keep)
+            "</section>" + _network_homes(catalog, base_url, lang, keep)
         )
         return _page(catalog, base_url, lang, keep, css, notice, visitor, words, body)
     sections: list[str] = []
@@ -205,7 +202,7 @@ def _page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(t('site.title', lang))}</title>"
         f'<link rel="stylesheet" href="{_e(css)}">'
-        f'<link rel="stylesheet" href="{_e(base_url)}voila/templates/pleegzorg/static/exchange.css">'
+        f'<link rel="stylesheet" href="{_e(css.replace("pleegzorg.css", "exchange.css"))}">'
         '<link rel="icon" href="data:;base64,="></head>'
         '<body class="pz-body pz-landing">'
         f'<header class="pz-topbar"><a href="{_e(base_url + keep)}">{_e(t("site.title", lang))}</a>'
@@ -235,9 +232,7 @@ def _language_switch(base_url: str, lang: str) -> str:
     )
 
 
-def _card(
-    info: WorksheetInfo, base_url: str, lang: str, keep: str, network: str = ""
-) -> str:
+def _card(info: WorksheetInfo, base_url: str, lang: str, keep: str, network: str = "") -> str:
     href = base_url + page_path(info.path) + keep
     minutes = t("landing.minutes", lang, minutes=info.duration_minutes)
     if network:  # in search results, where sheets of several networks stand together

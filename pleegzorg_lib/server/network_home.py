@@ -40,7 +40,13 @@ from ..i18n import current_language, language_from_query, language_query, t
 from ..model import Catalog, normalize_code, page_path
 from ..services import exchange
 from .limits import client_address
-from .security import CODE_COOKIE, KEY_COOKIE_PREFIX, forget_device, remember_code, set_secret_cookie
+from .security import (
+    CODE_COOKIE,
+    KEY_COOKIE_PREFIX,
+    forget_device,
+    remember_code,
+    set_secret_cookie,
+)
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +121,7 @@ class ExchangeHandler(tornado.web.RequestHandler):
     def initialize(self, base_url: str) -> None:
         self.base_url = base_url
         self.lang = current_language()
-        self.catalog: Catalog | None = None
+        self.catalog: Catalog = cached_catalog(str(config.data_dir()), self.lang)
 
     def prepare(self) -> None:
         self.lang = language_from_query(self.request.query) or current_language()
@@ -174,8 +180,10 @@ class ExchangeHandler(tornado.web.RequestHandler):
         return self.tr(error.key, **params)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        title = self.tr("exchange.error.not_found") if status_code == 404 else self.tr(
-            "exchange.error.title"
+        title = (
+            self.tr("exchange.error.not_found")
+            if status_code == 404
+            else self.tr("exchange.error.title")
         )
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(
@@ -327,8 +335,15 @@ class ListHandler(ExchangeHandler):
 class FormHandler(ExchangeHandler):
     """Write a story or a question: the form, and what a submit does."""
 
-    def show(self, network: Any, kind: str, form: dict[str, Any], error: str = "", me: Any = None,
-             premoderated: bool = False) -> None:
+    def show(
+        self,
+        network: Any,
+        kind: str,
+        form: dict[str, Any],
+        error: str = "",
+        me: Any = None,
+        premoderated: bool = False,
+    ) -> None:
         self.render_page(
             "form.html",
             network=network,
@@ -350,26 +365,49 @@ class FormHandler(ExchangeHandler):
             return self.participant(store), store.premoderated(network.id)
 
         me, pre = await self.in_thread(gather)
-        form = {"rol": me.role_id if me and me.role_id else "", "thema": self.get_query_argument("thema", "")}
+        form = {
+            "rol": me.role_id if me and me.role_id else "",
+            "thema": self.get_query_argument("thema", ""),
+        }
         self.show(network, kind, form, me=me, premoderated=pre)
 
     async def post(self, network_id: str, folder: str) -> None:
         network = self.network_or_404(network_id)
         kind = "story" if folder == "verhalen" else "question"
-        form = {k: self.get_body_argument(k, "") for k in
-                ("titel", "thema", "rol", "tonen_als", "situatie", "aanpak", "geleerd", "toelichting")}
+        form = {
+            k: self.get_body_argument(k, "")
+            for k in (
+                "titel",
+                "thema",
+                "rol",
+                "tonen_als",
+                "situatie",
+                "aanpak",
+                "geleerd",
+                "toelichting",
+            )
+        }
         if not self.may_write():
             self.set_status(429)
-            self.show(network, kind, form, error=self.tr("exchange.error.rate",
-                                                         limit=exchange.posts_per_ten_minutes()))
+            self.show(
+                network,
+                kind,
+                form,
+                error=self.tr("exchange.error.rate", limit=exchange.posts_per_ten_minutes()),
+            )
             return
 
         def act() -> tuple[Any, Any]:
             store = shared_store()
             me, new_code = self._participant_for_writing(store, form.get("rol") or None)
             written = exchange.write(
-                store, self.catalog, participant_id=me.id, role_id=form.get("rol") or me.role_id,
-                network_id=network.id, kind=kind, form=form,
+                store,
+                self.catalog,
+                participant_id=me.id,
+                role_id=form.get("rol") or me.role_id,
+                network_id=network.id,
+                kind=kind,
+                form=form,
             )
             # they were here: what others reply from now on is "new since your last visit"
             store.mark_network_visit(me.id, network.id)
@@ -401,12 +439,13 @@ class FormHandler(ExchangeHandler):
 class ItemHandler(FormHandler):
     """One story or question with its replies; the forms under it post here."""
 
-    async def get(self, network_id: str, post_id: str) -> None:  # type: ignore[override]
+    async def get(self, network_id: str, post_id: str) -> None:
         network = self.network_or_404(network_id)
         await self._show(network, int(post_id))
 
-    async def _show(self, network: Any, post_id: int, error: str = "", notice: str = "",
-                    reply_text: str = "") -> None:
+    async def _show(
+        self, network: Any, post_id: int, error: str = "", notice: str = "", reply_text: str = ""
+    ) -> None:
         def gather() -> tuple[Any, Any, list[Any]]:
             store = shared_store()
             me = self.participant(store)
@@ -416,13 +455,20 @@ class ItemHandler(FormHandler):
             return me, post, replies
 
         me, post, replies = await self.in_thread(gather)
-        visible = post is not None and post.network_id == network.id and post.kind != "reply" and (
-            post.status in ("visible", "removed") or (post.mine and post.status == "pending")
+        visible = (
+            post is not None
+            and post.network_id == network.id
+            and post.kind != "reply"
+            and (post.status in ("visible", "removed") or (post.mine and post.status == "pending"))
         )
         if not visible:
             self.set_status(404)
-            self.render_page("notice.html", title=self.tr("exchange.item.gone"), text="",
-                             back=self.home_url(network.id))
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.item.gone"),
+                text="",
+                back=self.home_url(network.id),
+            )
             return
         notice = notice or {
             "posted": self.tr("exchange.posted"),
@@ -444,15 +490,19 @@ class ItemHandler(FormHandler):
             reason_limit=exchange.REASON_LIMIT,
         )
 
-    async def post(self, network_id: str, post_id: str) -> None:  # type: ignore[override]
+    async def post(self, network_id: str, post_id: str) -> None:
         network = self.network_or_404(network_id)
         item = int(post_id)
         action = self.get_body_argument("actie", "")
         text = self.get_body_argument("tekst", "")
         if not self.may_write():
             self.set_status(429)
-            await self._show(network, item, error=self.tr(
-                "exchange.error.rate", limit=exchange.posts_per_ten_minutes()), reply_text=text)
+            await self._show(
+                network,
+                item,
+                error=self.tr("exchange.error.rate", limit=exchange.posts_per_ten_minutes()),
+                reply_text=text,
+            )
             return
 
         def act() -> tuple[str, str | None]:
@@ -461,11 +511,18 @@ class ItemHandler(FormHandler):
                 role = self.get_body_argument("rol", "") or None
                 me, code = self._participant_for_writing(store, role)
                 written = exchange.write(
-                    store, self.catalog, participant_id=me.id, role_id=role or me.role_id,
-                    network_id=network.id, kind="reply", form={"tekst": text,
-                    "tonen_als": self.get_body_argument("tonen_als", "role")}, parent_id=item,
+                    store,
+                    self.catalog,
+                    participant_id=me.id,
+                    role_id=role or me.role_id,
+                    network_id=network.id,
+                    kind="reply",
+                    form={"tekst": text, "tonen_als": self.get_body_argument("tonen_als", "role")},
+                    parent_id=item,
                 )
-                return ("pending" if written.pending else "posted") if written.new else "again", code
+                return (
+                    "pending" if written.pending else "posted"
+                ) if written.new else "again", code
             me = self.participant(store)
             if me is None:  # votes and reports need someone; a first one makes a participant
                 me, code = self._participant_for_writing(store, None)
@@ -512,8 +569,9 @@ class ModerationHandler(ExchangeHandler):
         network = self.network_or_404(network_id)
         key = self.get_query_argument("sleutel", "")
         if key:
-            set_secret_cookie(self, moderator_cookie(network.id), key[:100],
-                              max_age=MODERATOR_KEY_HOURS * 3600)
+            set_secret_cookie(
+                self, moderator_cookie(network.id), key[:100], max_age=MODERATOR_KEY_HOURS * 3600
+            )
             self.redirect(self.home_url(network.id, "moderatie"))
             return
 
@@ -540,15 +598,27 @@ class ModerationHandler(ExchangeHandler):
         data = await self.in_thread(gather)
         if data is None:
             self.set_status(403)
-            self.render_page("notice.html", title=self.tr("exchange.mod.denied_title"),
-                             text=self.tr("exchange.mod.denied"), back=self.home_url(network.id))
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.mod.denied_title"),
+                text=self.tr("exchange.mod.denied"),
+                back=self.home_url(network.id),
+            )
             return
         done = self.get_query_argument("gedaan", "")
         known = (*exchange.ACTIONS, "premoderation_on", "premoderation_off", "poll", "poll_close")
-        notice = self.tr("exchange.mod.done", action=self.tr(f"exchange.mod.action.{done}")) if (
-            done in known) else ""
-        self.render_page("moderation.html", network=network, notice=notice,
-                         error=self.get_query_argument("fout", "")[:300], **data)
+        notice = (
+            self.tr("exchange.mod.done", action=self.tr(f"exchange.mod.action.{done}"))
+            if (done in known)
+            else ""
+        )
+        self.render_page(
+            "moderation.html",
+            network=network,
+            notice=notice,
+            error=self.get_query_argument("fout", "")[:300],
+            **data,
+        )
 
     async def post(self, network_id: str) -> None:
         network = self.network_or_404(network_id)
@@ -562,10 +632,13 @@ class ModerationHandler(ExchangeHandler):
             who = f"{mod.label} (sleutel {mod.id})"
             if action == "poll":
                 exchange.create_poll(
-                    store, self.catalog, network_id=network.id,
+                    store,
+                    self.catalog,
+                    network_id=network.id,
                     prompt=self.get_body_argument("vraag", ""),
                     options=self.get_body_argument("opties", ""),
-                    days=self.get_body_argument("dagen", "7"), created_by=who,
+                    days=self.get_body_argument("dagen", "7"),
+                    created_by=who,
                 )
                 store.log_moderation(network.id, who, "poll", "")
                 return action
@@ -580,15 +653,22 @@ class ModerationHandler(ExchangeHandler):
                 store.log_moderation(network.id, who, "poll_close", "")
                 return action
             if action in ("premoderation_on", "premoderation_off"):
-                exchange.set_premoderation(store, moderator=who, network_id=network.id,
-                                           value=action == "premoderation_on")
+                exchange.set_premoderation(
+                    store, moderator=who, network_id=network.id, value=action == "premoderation_on"
+                )
                 return action
             try:
                 post_id = int(self.get_body_argument("item", "0"))
             except ValueError:
                 raise tornado.web.HTTPError(400) from None
-            exchange.moderate(store, moderator=who, network_id=network.id, post_id=post_id,
-                              action=action, reason=self.get_body_argument("reden", ""))
+            exchange.moderate(
+                store,
+                moderator=who,
+                network_id=network.id,
+                post_id=post_id,
+                action=action,
+                reason=self.get_body_argument("reden", ""),
+            )
             return action
 
         try:
@@ -602,7 +682,7 @@ class ModerationHandler(ExchangeHandler):
 class PollHandler(FormHandler):
     """A vote in a network's poll (a first vote makes a participant, as a first post does)."""
 
-    async def post(self, network_id: str, poll_id: str) -> None:  # type: ignore[override]
+    async def post(self, network_id: str, poll_id: str) -> None:
         network = self.network_or_404(network_id)
         if not self.may_write():
             raise tornado.web.HTTPError(429)
@@ -610,8 +690,9 @@ class PollHandler(FormHandler):
         def act() -> str | None:
             store = shared_store()
             me, code = self._participant_for_writing(store, None)
-            exchange.vote_poll(store, me.id, network.id, int(poll_id),
-                               self.get_body_argument("keuze", ""))
+            exchange.vote_poll(
+                store, me.id, network.id, int(poll_id), self.get_body_argument("keuze", "")
+            )
             return code
 
         try:
@@ -639,7 +720,11 @@ class FeedHandler(ExchangeHandler):
         items = await self.in_thread(gather)
         host = f"{self.request.protocol}://{self.request.host}"
         page = _env.get_template("feed.atom").render(
-            t=self.tr, network=network, items=items, host=host, home_url=self.home_url,
+            t=self.tr,
+            network=network,
+            items=items,
+            host=host,
+            home_url=self.home_url,
             updated=(items[0].created_at if items else datetime(2026, 1, 1, tzinfo=UTC)),
         )
         self.set_header("Content-Type", "application/atom+xml; charset=utf-8")
@@ -657,7 +742,11 @@ class CalendarHandler(ExchangeHandler):
         plan = load_plan(config.data_dir(), network.id, catalog=self.catalog)
         self.set_header("Content-Type", "text/calendar; charset=utf-8")
         self.set_header("Content-Disposition", f'attachment; filename="{network.id}.ics"')
-        self.finish(plan_ics(plan, self.catalog, f"{self.request.protocol}://{self.request.host}{self.base_url}"))
+        self.finish(
+            plan_ics(
+                plan, self.catalog, f"{self.request.protocol}://{self.request.host}{self.base_url}"
+            )
+        )
 
 
 class OwnDataHandler(ExchangeHandler):
@@ -674,14 +763,20 @@ class OwnDataHandler(ExchangeHandler):
             from ..export.participant import collect_participant, participant_html
 
             html = await self.in_thread(
-                lambda: participant_html(collect_participant(shared_store(), me, catalog=self.catalog))
+                lambda: participant_html(
+                    collect_participant(shared_store(), me, catalog=self.catalog)
+                )
             )
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Content-Disposition", 'attachment; filename="mijn-gegevens.html"')
             self.finish(html)
             return
-        self.render_page("own_data.html", me=me, code=self.code() if me else None,
-                         erased=bool(self.get_query_argument("gewist", "")))
+        self.render_page(
+            "own_data.html",
+            me=me,
+            code=self.code() if me else None,
+            erased=bool(self.get_query_argument("gewist", "")),
+        )
 
     async def post(self) -> None:
         def act() -> bool:

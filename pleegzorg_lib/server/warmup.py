@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 WINDOW = timedelta(hours=6)
 DEFAULT_POOL = 1
 BASELINE_PER_TICK = 2
+#: A session's room grows by at most this many warm kernels a tick: ten kernels starting at
+#: once on two cores held a visitor's page past its 90 s in the soak (each start costs about
+#: a CPU-second); two a tick fill a room of ten in 25 s without starving the pages served.
+ROOM_STEP = max(2, os.cpu_count() or 2)
 #: Worksheets with a warm kernel when ``PLEEGZORG_PREHEAT_LIMIT`` is not set.
 DEFAULT_BASELINE = 6
 #: How far back visits count when choosing the baseline, and how often it is chosen again.
@@ -221,8 +226,11 @@ class SessionWarmup:
         for path in [*self._baseline_order, *others]:
             base = DEFAULT_POOL if path in self.baseline else 0
             target = max(base, wanted.get(path, base))
-            if self.sizes.get(path, 0) == target:
+            current = self.sizes.get(path, 0)
+            if current == target:
                 continue
+            if target > current + ROOM_STEP:  # grow a room step by step (see ROOM_STEP)
+                target = current + ROOM_STEP
             log.info("warm-up: %s keeps %d kernel(s) ready", path, target)
             self.km.kernel_pools_config[path] = {"pool_size": target}
             self.sizes[path] = target

@@ -184,7 +184,7 @@ def _visible_item(store: Any, post_id: int, network_id: str, viewer: str | None 
 
 
 def vote(store: Any, participant_id: str, network_id: str, post_id: int) -> bool:
-    """"Herkenbaar" (a story) or "ik wil dit ook weten" (a question): once per person, not on
+    """ "Herkenbaar" (a story) or "ik wil dit ook weten" (a question): once per person, not on
     one's own item. Return whether the vote is new."""
     post = _visible_item(store, post_id, network_id, participant_id)
     if post.kind == "reply":
@@ -206,9 +206,7 @@ def report(store: Any, participant_id: str, network_id: str, post_id: int, reaso
     _, count = store.report_post(post_id, participant_id, text)
     if count >= REPORTS_TO_HIDE and post.status == "visible":
         store.set_post_status(post_id, "hidden")
-        store.log_moderation(
-            network_id, "readers", "hide", f"{count} meldingen", post_id=post_id
-        )
+        store.log_moderation(network_id, "readers", "hide", f"{count} meldingen", post_id=post_id)
     return count
 
 
@@ -267,7 +265,9 @@ def moderate(
 
 def set_premoderation(store: Any, *, moderator: str, network_id: str, value: bool) -> None:
     store.set_premoderated(network_id, value)
-    store.log_moderation(network_id, moderator, "premoderation_on" if value else "premoderation_off", "")
+    store.log_moderation(
+        network_id, moderator, "premoderation_on" if value else "premoderation_off", ""
+    )
 
 
 def theme_activity(
@@ -334,7 +334,9 @@ def create_poll(
         if isinstance(o, str) and o.strip()
     ]
     if not POLL_OPTIONS[0] <= len(cleaned) <= POLL_OPTIONS[1] or len(set(cleaned)) != len(cleaned):
-        raise ExchangeError("exchange.error.poll_options", low=POLL_OPTIONS[0], high=POLL_OPTIONS[1])
+        raise ExchangeError(
+            "exchange.error.poll_options", low=POLL_OPTIONS[0], high=POLL_OPTIONS[1]
+        )
     try:
         count = int(days)
     except (TypeError, ValueError):
@@ -342,17 +344,25 @@ def create_poll(
     if not POLL_DAYS[0] <= count <= POLL_DAYS[1]:
         raise ExchangeError("exchange.error.poll_days", low=POLL_DAYS[0], high=POLL_DAYS[1])
     now = now or datetime.now(UTC)
-    return store.add_network_poll(network.id, text, cleaned, created_by, now + timedelta(days=count))
+    return store.add_network_poll(
+        network.id, text, cleaned, created_by, now + timedelta(days=count)
+    )
 
 
 def vote_poll(
-    store: Any, participant_id: str, network_id: str, poll_id: int, option: Any,
+    store: Any,
+    participant_id: str,
+    network_id: str,
+    poll_id: int,
+    option: Any,
     now: datetime | None = None,
 ) -> bool:
     """A participant's vote: once, while the poll is open, for one of its options."""
     now = now or datetime.now(UTC)
-    poll = next((p for p in store.network_polls(network_id, participant_id, limit=200)
-                 if p.id == poll_id), None)
+    poll = next(
+        (p for p in store.network_polls(network_id, participant_id, limit=200) if p.id == poll_id),
+        None,
+    )
     if poll is None:
         raise ExchangeError("exchange.error.gone")
     if poll.closes_at <= now:
@@ -380,6 +390,7 @@ def view_poll(poll: Any, now: datetime | None = None, *, moderator: bool = False
         counts = [shown.count(i) for i in range(len(poll.options))]
         total = len(shown)
         result = tuple(
-            (label, c, round(100 * c / total)) for label, c in zip(poll.options, counts, strict=True)
+            (label, c, round(100 * c / total))
+            for label, c in zip(poll.options, counts, strict=True)
         )
     return PollView(poll, closed, n, answered, result, (answered or closed) and n < K_MIN)

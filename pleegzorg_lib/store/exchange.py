@@ -18,12 +18,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
 from .schema import (
     moderation_log,
+    moderator_keys,
     network_poll_votes,
     network_polls,
-    moderator_keys,
     network_settings,
     network_visits,
     post_reports,
@@ -393,7 +394,7 @@ class ExchangeMixin:
         ``words``: every word must occur in the title or the text (case-insensitive).
         ``order``: "new" (pinned first, then newest) or "votes" (then newest)."""
         query = self._post_query(viewer)
-        seen = posts.c.status.in_(statuses)
+        seen: ColumnElement[bool] = posts.c.status.in_(statuses)
         if viewer is not None and own_pending:
             seen = or_(seen, and_(posts.c.participant_id == viewer, posts.c.status == "pending"))
         where = [posts.c.network_id == network_id, posts.c.kind == kind, seen]
@@ -416,9 +417,7 @@ class ExchangeMixin:
             query = query.order_by(posts.c.pinned.desc())
         query = query.order_by(posts.c.created_at.desc(), posts.c.id.desc())
         with self._read() as conn:
-            total = conn.execute(
-                select(func.count()).select_from(posts).where(*where)
-            ).scalar_one()
+            total = conn.execute(select(func.count()).select_from(posts).where(*where)).scalar_one()
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [self._to_post(r, viewer) for r in rows], int(total)
 
@@ -442,7 +441,7 @@ class ExchangeMixin:
         statuses: tuple[str, ...] = ("visible",),
     ) -> list[Post]:
         query = self._post_query(viewer)
-        seen = posts.c.status.in_(statuses)
+        seen: ColumnElement[bool] = posts.c.status.in_(statuses)
         if viewer is not None:
             seen = or_(seen, and_(posts.c.participant_id == viewer, posts.c.status == "pending"))
         query = query.where(posts.c.parent_id == parent_id, seen).order_by(
@@ -587,7 +586,10 @@ class ExchangeMixin:
             ).all()
         return [
             ModerationRecord(
-                at=_aware(r.at), moderator=r.moderator, action=r.action, post_id=r.post_id,
+                at=_aware(r.at),
+                moderator=r.moderator,
+                action=r.action,
+                post_id=r.post_id,
                 reason=r.reason,
             )
             for r in rows

@@ -99,23 +99,37 @@ class RightsMixin:
                 .order_by(posts.c.created_at, posts.c.id)
             ).all()
             voted = conn.execute(
-                select(post_votes.c.post_id, post_votes.c.created_at, posts.c.network_id,
-                       posts.c.kind, posts.c.title, posts.c.status)
+                select(
+                    post_votes.c.post_id,
+                    post_votes.c.created_at,
+                    posts.c.network_id,
+                    posts.c.kind,
+                    posts.c.title,
+                    posts.c.status,
+                )
                 .join(posts, posts.c.id == post_votes.c.post_id)
                 .where(post_votes.c.participant_id == participant_id)
                 .order_by(post_votes.c.created_at)
             ).all()
             reported = conn.execute(
-                select(post_reports.c.post_id, post_reports.c.reason, post_reports.c.created_at,
-                       posts.c.network_id)
+                select(
+                    post_reports.c.post_id,
+                    post_reports.c.reason,
+                    post_reports.c.created_at,
+                    posts.c.network_id,
+                )
                 .join(posts, posts.c.id == post_reports.c.post_id)
                 .where(post_reports.c.participant_id == participant_id)
                 .order_by(post_reports.c.created_at)
             ).all()
             polled = conn.execute(
-                select(network_poll_votes.c.option, network_poll_votes.c.saved_at,
-                       network_polls.c.network_id, network_polls.c.prompt,
-                       network_polls.c.options_json)
+                select(
+                    network_poll_votes.c.option,
+                    network_poll_votes.c.saved_at,
+                    network_polls.c.network_id,
+                    network_polls.c.prompt,
+                    network_polls.c.options_json,
+                )
                 .join(network_polls, network_polls.c.id == network_poll_votes.c.poll_id)
                 .where(network_poll_votes.c.participant_id == participant_id)
                 .order_by(network_poll_votes.c.saved_at)

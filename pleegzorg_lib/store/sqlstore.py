@@ -32,8 +32,8 @@ from . import migrations, schema
 from .agenda import AgendaMixin
 from .directory import DirectoryMixin
 from .engine import Database
-from .exchange import ExchangeMixin
 from .errors import StoreError
+from .exchange import ExchangeMixin
 from .rights import RightsMixin
 from .schema import answer_history, answers, enrolments, participants
 from .sessions import SessionsMixin

@@ -214,11 +214,24 @@ def test_the_networks_homes_pass_axe_at_desktop_and_phone_size(server, chromium)
     store = open_store(f"sqlite:///{server.db_path}")
     catalog = load_catalog(config.data_dir())
     writer, _ = store.create_participant(role_id="pleegouder")
-    story = exchange.write(store, catalog, participant_id=writer.id, role_id="pleegouder",
-                           network_id="breakdown", kind="story",
-                           form={"titel": "Een toegankelijk verhaal", "situatie": "Zo ging het."})
-    exchange.write(store, catalog, participant_id=writer.id, role_id="pleegouder",
-                   network_id="breakdown", kind="question", form={"titel": "Een vraag?"})
+    story = exchange.write(
+        store,
+        catalog,
+        participant_id=writer.id,
+        role_id="pleegouder",
+        network_id="breakdown",
+        kind="story",
+        form={"titel": "Een toegankelijk verhaal", "situatie": "Zo ging het."},
+    )
+    exchange.write(
+        store,
+        catalog,
+        participant_id=writer.id,
+        role_id="pleegouder",
+        network_id="breakdown",
+        kind="question",
+        form={"titel": "Een vraag?"},
+    )
     key = exchange.new_moderator_key(store, catalog, "breakdown", "Toegankelijkheid")
     store.close()
     problems: list[str] = []

@@ -30,8 +30,9 @@ MARKER_JS = "window.__pz_pwned = 1"
 @pytest.fixture(scope="module")
 def home_server(tmp_path_factory: pytest.TempPathFactory) -> VoilaServer:
     folder = tmp_path_factory.mktemp("home")
-    srv = VoilaServer(folder / "pleegzorg.db", folder / "voila.log",
-                      env={"PLEEGZORG_PREHEAT_LIMIT": "1"})
+    srv = VoilaServer(
+        folder / "pleegzorg.db", folder / "voila.log", env={"PLEEGZORG_PREHEAT_LIMIT": "1"}
+    )
     srv.start()
     yield srv
     srv.stop()
@@ -51,8 +52,9 @@ def moderator_key(srv: VoilaServer, label: str = "Sanne (kerngroep)") -> str:
         store.close()
 
 
-def write_story(page: Page, srv: VoilaServer, title: str, text: str, role: str = "pleegouder",
-                tag: bool = False) -> None:
+def write_story(
+    page: Page, srv: VoilaServer, title: str, text: str, role: str = "pleegouder", tag: bool = False
+) -> None:
     page.goto(home(srv, "verhalen/nieuw"))
     page.fill("#titel", title)
     page.fill("#situatie", text)
@@ -108,7 +110,9 @@ def test_stories_questions_moderation_and_news_between_meetings(
     expect(item).to_contain_text("Onze pleegzoon wilde niet meer logeren.")
     item.get_by_role("button", name="Goedkeuren").click()
     expect(mod.locator(".pz-alert-success")).to_contain_text("goedgekeurd")
-    expect(mod.locator(".pz-mod-log")).to_contain_text("Sanne (kerngroep) (sleutel 1) · goedgekeurd")
+    expect(mod.locator(".pz-mod-log")).to_contain_text(
+        "Sanne (kerngroep) (sleutel 1) · goedgekeurd"
+    )
     mod.get_by_role("button", name="Voormoderatie uitzetten").click()
 
     # B (on a phone) sees it with a role and no name, finds it "Herkenbaar" and replies.
@@ -145,7 +149,9 @@ def test_stories_questions_moderation_and_news_between_meetings(
     a.click("text=Geef antwoord")
     b.goto(home(srv, f"item/{question}"))
     b.get_by_role("button", name="Dit hielp mij").click()
-    expect(b.locator(".pz-reply.pz-helpful")).to_contain_text("Nuttig antwoord volgens de vraagsteller")
+    expect(b.locator(".pz-reply.pz-helpful")).to_contain_text(
+        "Nuttig antwoord volgens de vraagsteller"
+    )
     c.goto(home(srv, f"item/{question}"))
     expect(c.get_by_role("button", name="Dit hielp mij")).to_have_count(0)  # not C's question
     c.get_by_role("button", name="Ik wil dit ook weten").click()
@@ -213,11 +219,20 @@ def test_hostile_text_is_inert_on_every_page_and_in_the_feed(
         page.fill("#tekst", payload)
         page.click("text=Reageer")
     key = moderator_key(srv, label='<b onmouseover="x()">Mod</b>')
-    for url in (home(srv), home(srv, "verhalen"), home(srv, f"item/{ids[-2]}"),
-                home(srv, f"moderatie?sleutel={key}")):
+    for url in (
+        home(srv),
+        home(srv, "verhalen"),
+        home(srv, f"item/{ids[-2]}"),
+        home(srv, f"moderatie?sleutel={key}"),
+    ):
         page.goto(url)
         assert page.evaluate("window.__pz_pwned") is None
-        assert page.locator("main img, main script:not([src]), main [onerror], main b[onmouseover]").count() == 0
+        assert (
+            page.locator(
+                "main img, main script:not([src]), main [onerror], main b[onmouseover]"
+            ).count()
+            == 0
+        )
     page.goto(home(srv, f"item/{ids[-2]}"))
     expect(page.locator("h1")).to_contain_text('<img src=x onerror="window.__pz_pwned = 1">')
     expect(page.locator(".pz-byline").first).to_contain_text("Deelnemer ")
@@ -263,8 +278,9 @@ def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
     mod.fill("#dagen", "7")
     mod.get_by_role("button", name="Peiling starten").click()
     expect(mod.locator(".pz-alert-success")).to_contain_text("peiling gestart")
-    voters = [chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
-              for _ in range(5)]
+    voters = [
+        chromium.new_context(viewport={"width": 390, "height": 844}).new_page() for _ in range(5)
+    ]
     for n, page in enumerate(voters):
         page.goto(home(srv))
         poll = page.locator(".pz-npoll", has_text="Welk onderwerp")
@@ -281,13 +297,17 @@ def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
             expect(poll).to_contain_text("5 deelnemers stemden")
             expect(poll.locator(".pz-npoll-result li").first).to_contain_text("40%")
     voters[0].reload()
-    expect(voters[0].locator(".pz-npoll", has_text="Welk onderwerp").locator(".pz-npoll-result li")
-           ).to_have_count(3)
+    expect(
+        voters[0].locator(".pz-npoll", has_text="Welk onderwerp").locator(".pz-npoll-result li")
+    ).to_have_count(3)
     voters[4].locator(".pz-npoll", has_text="Welk onderwerp").screenshot(
-        path=str(ARTIFACTS / "network-home-poll-phone.png"))
+        path=str(ARTIFACTS / "network-home-poll-phone.png")
+    )
     mod.reload()
     expect(mod.locator(".pz-npoll", has_text="Welk onderwerp")).to_contain_text("5 deelnemers")
-    mod.locator(".pz-npoll", has_text="Welk onderwerp").get_by_role("button", name="Nu sluiten").click()
+    mod.locator(".pz-npoll", has_text="Welk onderwerp").get_by_role(
+        "button", name="Nu sluiten"
+    ).click()
     fresh = chromium.new_context().new_page()
     fresh.goto(home(srv))
     closed = fresh.locator(".pz-npoll", has_text="Welk onderwerp")

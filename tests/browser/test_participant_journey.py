@@ -110,7 +110,9 @@ def test_landing_page_lists_worksheets_by_network(server, chromium) -> None:
     assert links.count() >= 4
     for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         # a worksheet, or a network's home
-        assert re.fullmatch(r"/voila/(render/[a-z0-9-]+/[a-z0-9-]+\.ipynb|netwerk/[a-z0-9-]+)", href)
+        assert re.fullmatch(
+            r"/voila/(render/[a-z0-9-]+/[a-z0-9-]+\.ipynb|netwerk/[a-z0-9-]+)", href
+        )
     expect(page.locator(".pz-card", has_text="Steun van andere pleegouders")).to_contain_text(
         "20 minuten"
     )

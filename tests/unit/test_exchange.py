@@ -22,11 +22,13 @@ def catalog():
     return load_catalog(data_dir())
 
 
-def story(store, catalog, who, *, role="pleegouder", title="Een weekend", text="Het ging zo.",
-          **extra):
+def story(
+    store, catalog, who, *, role="pleegouder", title="Een weekend", text="Het ging zo.", **extra
+):
     form = {"titel": title, "situatie": text, **extra}
-    return exchange.write(store, catalog, participant_id=who.id, role_id=role, network_id=NET,
-                          kind="story", form=form)
+    return exchange.write(
+        store, catalog, participant_id=who.id, role_id=role, network_id=NET, kind="story", form=form
+    )
 
 
 def person(store, role="pleegouder"):
@@ -67,12 +69,21 @@ def test_fields_are_checked_with_a_clear_message(any_store, catalog) -> None:
     with pytest.raises(ExchangeError, match="invalid"):
         story(any_store, catalog, a, role="koning")
     with pytest.raises(ExchangeError, match="unknown_network"):
-        exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id="nope",
-                       kind="story", form={"titel": "x", "situatie": "y"})
+        exchange.write(
+            any_store,
+            catalog,
+            participant_id=a.id,
+            role_id=None,
+            network_id="nope",
+            kind="story",
+            form={"titel": "x", "situatie": "y"},
+        )
     assert any_store.list_posts(NET, "story", viewer=a.id)[1] == 0
 
 
-def test_a_double_submit_stores_one_and_the_rate_limit_holds(any_store, catalog, monkeypatch) -> None:
+def test_a_double_submit_stores_one_and_the_rate_limit_holds(
+    any_store, catalog, monkeypatch
+) -> None:
     monkeypatch.setenv("PLEEGZORG_POSTS_PER_10_MINUTES", "3")
     a = person(any_store)
     first = story(any_store, catalog, a)
@@ -86,18 +97,43 @@ def test_a_double_submit_stores_one_and_the_rate_limit_holds(any_store, catalog,
     assert story(any_store, catalog, a, title="Drie").id  # a double submit is still fine
     assert any_store.list_posts(NET, "story", viewer=a.id)[1] == 3
     later = datetime.now(UTC) + timedelta(minutes=11)
-    exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id=NET,
-                   kind="story", form={"titel": "Vier", "situatie": "later"}, now=later)
+    exchange.write(
+        any_store,
+        catalog,
+        participant_id=a.id,
+        role_id=None,
+        network_id=NET,
+        kind="story",
+        form={"titel": "Vier", "situatie": "later"},
+        now=later,
+    )
 
 
 def test_replies_votes_and_helpful_answers(any_store, catalog) -> None:
-    asker, helper, other = person(any_store), person(any_store, "pleegzorgbegeleider"), person(any_store)
-    q = exchange.write(any_store, catalog, participant_id=asker.id, role_id="pleegouder",
-                       network_id=NET, kind="question",
-                       form={"titel": "Hoe regel ik logeren bij opa?", "toelichting": ""})
-    answer = exchange.write(any_store, catalog, participant_id=helper.id,
-                            role_id="pleegzorgbegeleider", network_id=NET, kind="reply",
-                            form={"tekst": "Bespreek het met je begeleider."}, parent_id=q.id)
+    asker, helper, other = (
+        person(any_store),
+        person(any_store, "pleegzorgbegeleider"),
+        person(any_store),
+    )
+    q = exchange.write(
+        any_store,
+        catalog,
+        participant_id=asker.id,
+        role_id="pleegouder",
+        network_id=NET,
+        kind="question",
+        form={"titel": "Hoe regel ik logeren bij opa?", "toelichting": ""},
+    )
+    answer = exchange.write(
+        any_store,
+        catalog,
+        participant_id=helper.id,
+        role_id="pleegzorgbegeleider",
+        network_id=NET,
+        kind="reply",
+        form={"tekst": "Bespreek het met je begeleider."},
+        parent_id=q.id,
+    )
     assert exchange.vote(any_store, other.id, NET, q.id) is True
     assert exchange.vote(any_store, other.id, NET, q.id) is False  # one per person
     with pytest.raises(ExchangeError, match="own_vote"):
@@ -133,10 +169,12 @@ def test_three_reports_hide_an_item_until_a_moderator_looks(any_store, catalog) 
     assert [p.id for p in queue] == [item.id]
     assert set(queue[0].report_reasons) == {"naam genoemd", "herkenbaar gezin", "kwetsend"}
     with pytest.raises(ExchangeError, match="required"):
-        exchange.moderate(any_store, moderator="Mod A (sleutel 1)", network_id=NET,
-                          post_id=item.id, action="hide")
-    exchange.moderate(any_store, moderator="Mod A (sleutel 1)", network_id=NET, post_id=item.id,
-                      action="approve")
+        exchange.moderate(
+            any_store, moderator="Mod A (sleutel 1)", network_id=NET, post_id=item.id, action="hide"
+        )
+    exchange.moderate(
+        any_store, moderator="Mod A (sleutel 1)", network_id=NET, post_id=item.id, action="approve"
+    )
     assert any_store.get_post(item.id).status == "visible"
     assert any_store.moderation_queue(NET) == []
     log = any_store.moderation_records(NET)
@@ -158,9 +196,15 @@ def test_a_moderator_key_works_only_for_its_network_and_until_revoked(any_store,
 
 def test_a_question_moves_to_the_kennisagenda(any_store, catalog) -> None:
     asker = person(any_store)
-    q = exchange.write(any_store, catalog, participant_id=asker.id, role_id="pleegouder",
-                       network_id=NET, kind="question",
-                       form={"titel": "Wat werkt bij rouw om ouders?", "toelichting": "Onderzoek?"})
+    q = exchange.write(
+        any_store,
+        catalog,
+        participant_id=asker.id,
+        role_id="pleegouder",
+        network_id=NET,
+        kind="question",
+        form={"titel": "Wat werkt bij rouw om ouders?", "toelichting": "Onderzoek?"},
+    )
     exchange.moderate(any_store, moderator="M", network_id=NET, post_id=q.id, action="to_agenda")
     assert [i.text for i in any_store.agenda_items(NET)] == [
         "Wat werkt bij rouw om ouders? — Onderzoek?"
@@ -173,8 +217,15 @@ def test_search_filters_and_pages(any_store, catalog, monkeypatch) -> None:
     for i in range(7):
         story(any_store, catalog, a, title=f"Verhaal {i}", text="over school" if i % 2 else "thuis")
     b = person(any_store, "ouder")
-    exchange.write(any_store, catalog, participant_id=b.id, role_id="ouder", network_id=NET,
-                   kind="story", form={"titel": "Van een ouder", "situatie": "school 100%_"})
+    exchange.write(
+        any_store,
+        catalog,
+        participant_id=b.id,
+        role_id="ouder",
+        network_id=NET,
+        kind="story",
+        form={"titel": "Van een ouder", "situatie": "school 100%_"},
+    )
     page, total = any_store.list_posts(NET, "story", words="SCHOOL", limit=2)
     assert total == 4 and len(page) == 2
     assert any_store.list_posts(NET, "story", role_id="ouder")[1] == 1
@@ -187,9 +238,16 @@ def test_forget_leaves_replies_of_others_and_no_byte_of_the_story(store, catalog
     secret = "Zeldzaam-verhaal-QX77 over ons weekend"
     told = story(store, catalog, a, title="Titel-QX77", text=secret)
     lonely = story(store, catalog, a, title="Alleen-QX77", text="zonder reacties QX77")
-    reply = exchange.write(store, catalog, participant_id=b.id, role_id="pleegouder",
-                           network_id=NET, kind="reply", form={"tekst": "Herkenbaar!"},
-                           parent_id=told.id)
+    reply = exchange.write(
+        store,
+        catalog,
+        participant_id=b.id,
+        role_id="pleegouder",
+        network_id=NET,
+        kind="reply",
+        form={"tekst": "Herkenbaar!"},
+        parent_id=told.id,
+    )
     exchange.vote(store, b.id, NET, told.id)
     exchange.report(store, a.id, NET, reply.id, "reden-QX77")
     data = collect_participant(store, a, catalog=catalog)
@@ -211,18 +269,32 @@ def test_theme_activity_counts_items_per_theme(any_store, catalog) -> None:
     theme = network.themes[0]
     story(any_store, catalog, a, thema=theme.id)
     story(any_store, catalog, a, title="Twee", thema=theme.id)
-    exchange.write(any_store, catalog, participant_id=a.id, role_id=None, network_id=NET,
-                   kind="question", form={"titel": "Vraag?"})
+    exchange.write(
+        any_store,
+        catalog,
+        participant_id=a.id,
+        role_id=None,
+        network_id=NET,
+        kind="question",
+        form={"titel": "Vraag?"},
+    )
     rows = exchange.theme_activity(any_store, network)
     assert rows[0] == (theme.name, 2, 0)
     assert ("", 0, 1) in rows
 
 
-def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(any_store, catalog) -> None:
-    poll_id = exchange.create_poll(any_store, catalog, network_id=NET,
-                                   prompt="Wat wil je de volgende keer bespreken?",
-                                   options="Logeren\nSchool\nContact met ouders", days=7,
-                                   created_by="Mod")
+def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(
+    any_store, catalog
+) -> None:
+    poll_id = exchange.create_poll(
+        any_store,
+        catalog,
+        network_id=NET,
+        prompt="Wat wil je de volgende keer bespreken?",
+        options="Logeren\nSchool\nContact met ouders",
+        days=7,
+        created_by="Mod",
+    )
     people = [person(any_store) for _ in range(6)]
     for n, who in enumerate(people[:4]):
         assert exchange.vote_poll(any_store, who.id, NET, poll_id, n % 2)
@@ -246,11 +318,19 @@ def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(any_s
     closed = exchange.view_poll(any_store.network_polls(NET)[0], now=later)
     assert closed.closed and closed.result == fifth.result  # a closed poll keeps its result
     with pytest.raises(ExchangeError, match="poll_options"):
-        exchange.create_poll(any_store, catalog, network_id=NET, prompt="?", options="Een",
-                             days=7, created_by="Mod")
+        exchange.create_poll(
+            any_store, catalog, network_id=NET, prompt="?", options="Een", days=7, created_by="Mod"
+        )
     with pytest.raises(ExchangeError, match="poll_days"):
-        exchange.create_poll(any_store, catalog, network_id=NET, prompt="?", options="A\nB",
-                             days=400, created_by="Mod")
+        exchange.create_poll(
+            any_store,
+            catalog,
+            network_id=NET,
+            prompt="?",
+            options="A\nB",
+            days=400,
+            created_by="Mod",
+        )
     # a participant's vote is in their export and goes with "forget"
     export = any_store.contributions_of(people[0].id)["network_poll_votes"]
     assert [(v["prompt"], v["choice"]) for v in export] == [

@@ -45,7 +45,7 @@ def test_the_page_lists_the_networks_homes_and_escapes_the_search(content) -> No
     full = render_landing(catalog, sheets)
     for network in catalog.networks:
         assert f'href="/voila/netwerk/{network.id}"' in full
-    found = render_landing(catalog, sheets, words='<script>x</script> puberteit')
+    found = render_landing(catalog, sheets, words="<script>x</script> puberteit")
     assert "<script>x" not in found and "&lt;script&gt;x&lt;/script&gt;" in found
     assert "0 werkbladen" in found and "Alle werkbladen tonen" in found
     youth = render_landing(catalog, sheets, visitor="pleegjongere")

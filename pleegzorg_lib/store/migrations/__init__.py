@@ -4,8 +4,9 @@ The scripts live in this package (``env.py``, ``versions/``), so they ship with 
 package and work the same from a clone. Revision ids follow the store's schema versions:
 ``0003`` is the baseline (schema 3, the last one the home-made migrator made), ``0004`` adds
 the agenda and attendance tables, ``0005`` the network's exchange (posts, votes, reports,
-moderators, settings, the moderation log, visits). Every revision also writes its number to ``pz_meta`` so an
-older program, which only reads ``pz_meta``, refuses a newer database instead of misusing it.
+moderators, settings, the moderation log, visits, polls). Every revision also writes its
+number to ``pz_meta`` so an older program, which only reads ``pz_meta``, refuses a newer
+database instead of misusing it.
 
 Databases made before Alembic have ``pz_meta`` but no ``alembic_version``:
 
