@@ -296,23 +296,28 @@ class ExchangeMixin:
 
     # -- reading --------------------------------------------------------------------------
     def _post_query(self, viewer: str | None) -> Any:
-        votes = (
-            select(post_votes.c.post_id, func.count().label("n"))
-            .group_by(post_votes.c.post_id)
-            .subquery()
-        )
+        """Items with their counts. The counts are correlated subqueries, so they are
+        computed for the rows returned only, each through an index (the primary keys of
+        votes and reports, the parent index of replies): a page of 20 out of 10,000 items
+        costs 20 small lookups, not three aggregations over the whole network."""
         child = posts.alias("child")
+        votes = (
+            select(func.count())
+            .where(post_votes.c.post_id == posts.c.id)
+            .scalar_subquery()
+            .label("votes")
+        )
         replies = (
-            select(child.c.parent_id, func.count().label("n"))
-            .where(child.c.status == "visible")
-            .group_by(child.c.parent_id)
-            .subquery()
+            select(func.count())
+            .where(child.c.parent_id == posts.c.id, child.c.status == "visible")
+            .scalar_subquery()
+            .label("replies")
         )
         reports = (
-            select(post_reports.c.post_id, func.count().label("n"))
-            .where(post_reports.c.resolved_at.is_(None))
-            .group_by(post_reports.c.post_id)
-            .subquery()
+            select(func.count())
+            .where(post_reports.c.post_id == posts.c.id, post_reports.c.resolved_at.is_(None))
+            .scalar_subquery()
+            .label("open_reports")
         )
         if viewer is None:
             voted = literal(False).label("voted")
@@ -334,19 +339,7 @@ class ExchangeMixin:
                 .exists()
                 .label("reported")
             )
-        return (
-            select(
-                posts,
-                func.coalesce(votes.c.n, 0).label("votes"),
-                func.coalesce(replies.c.n, 0).label("replies"),
-                func.coalesce(reports.c.n, 0).label("open_reports"),
-                voted,
-                reported,
-            )
-            .outerjoin(votes, votes.c.post_id == posts.c.id)
-            .outerjoin(replies, replies.c.parent_id == posts.c.id)
-            .outerjoin(reports, reports.c.post_id == posts.c.id)
-        )
+        return select(posts, votes, replies, reports, voted, reported)
 
     @staticmethod
     def _to_post(row: Any, viewer: str | None) -> Post:

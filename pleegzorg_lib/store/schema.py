@@ -193,7 +193,7 @@ posts = Table(
     Column("digest", String(64), nullable=False),  # one item for a double submit
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index("ix_pz_posts_network", "network_id", "kind", "status", "created_at"),
+    Index("ix_pz_posts_network", "network_id", "kind", "status", "pinned", "created_at"),
     Index("ix_pz_posts_participant", "participant_id"),
 )
 

@@ -49,7 +49,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_pz_posts_parent_id", "pz_posts", ["parent_id"])
     op.create_index(
-        "ix_pz_posts_network", "pz_posts", ["network_id", "kind", "status", "created_at"]
+        "ix_pz_posts_network",
+        "pz_posts",
+        ["network_id", "kind", "status", "pinned", "created_at"],
     )
     op.create_index("ix_pz_posts_participant", "pz_posts", ["participant_id"])
     op.create_table(
