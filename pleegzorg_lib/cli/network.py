@@ -24,7 +24,7 @@ def run_moderator(args: argparse.Namespace) -> int:
         except exchange.ExchangeError as exc:
             print(t(exc.key, **exc.params), file=sys.stderr)
             return 2
-    base = (args.base_url or "http://127.0.0.1:8866/").rstrip("/") + "/"
+    base = (args.base_url or config.base_url() or "http://127.0.0.1:8866/").rstrip("/") + "/"
     link = f"{base}voila/netwerk/{args.network}/moderatie?sleutel={key}"
     print(t("cli.network.moderator_made", label=args.label, network=args.network, link=link))
     return 0
@@ -70,6 +70,38 @@ def run_poll(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_keys(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    with open_store() as store:
+        for key in store.moderator_keys(args.network):
+            revoked = (
+                t("cli.network.key_revoked", when=key["revoked_at"].strftime("%Y-%m-%d"))
+                if key["revoked_at"]
+                else ""
+            )
+            made = key["created_at"].strftime("%Y-%m-%d")
+            print(
+                t(
+                    "cli.network.key_line",
+                    id=key["id"],
+                    label=key["label"],
+                    made=made,
+                    revoked=revoked,
+                )
+            )
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    with open_store() as store:
+        done = store.revoke_moderator_key(args.key_id)
+    print(t("cli.network.revoked" if done else "cli.network.not_revoked", id=args.key_id))
+    return 0 if done else 1
+
+
 def add_network_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add ``network`` (moderator, premoderation) to the ``pleegzorg`` subcommands."""
     p: argparse.ArgumentParser = subparsers.add_parser("network", help=t("cli.network.help"))
@@ -89,4 +121,10 @@ def add_network_parser(subparsers: Any) -> argparse.ArgumentParser:
     poll.add_argument("--optie", action="append", help=t("cli.network.poll_option_help"))
     poll.add_argument("--dagen", type=int, default=7, help=t("cli.network.poll_days_help"))
     poll.set_defaults(func=run_poll)
+    keys = sub.add_parser("moderators", help=t("cli.network.keys_help"))
+    keys.add_argument("network", help=t("cli.network.network_help"))
+    keys.set_defaults(func=run_keys)
+    revoke = sub.add_parser("revoke", help=t("cli.network.revoke_help"))
+    revoke.add_argument("key_id", type=int)
+    revoke.set_defaults(func=run_revoke)
     return p

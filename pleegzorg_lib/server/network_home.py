@@ -620,6 +620,7 @@ class ModerationHandler(ExchangeHandler):
             return {
                 "mod": mod,
                 "queue": store.moderation_queue(network.id),
+                "hidden": store.hidden_posts(network.id),
                 "premoderated": store.premoderated(network.id),
                 "activity": exchange.theme_activity(store, network),
                 "top": top,

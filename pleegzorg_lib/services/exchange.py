@@ -248,8 +248,7 @@ def moderate(
     status = ACTIONS[action]
     if status is not None:
         store.set_post_status(post_id, status)
-        if status == "visible":
-            store.resolve_reports(post_id)
+        store.resolve_reports(post_id)  # a moderator looked: the reports are answered
     elif action in ("pin", "unpin"):
         store.set_post_flag(post_id, "pinned", action == "pin")
     elif action == "to_agenda":
@@ -259,7 +258,10 @@ def moderate(
         text = post.title or ""
         if post.body.get("toelichting"):
             text = f"{text} — {post.body['toelichting']}"
-        store.add_agenda_item(author, network_id, text[:1000], theme_id=post.theme_id)
+        text = text[:1000]
+        if any(item.text == text for item in store.agenda_items(network_id, include_hidden=True)):
+            raise ExchangeError("exchange.error.on_agenda")
+        store.add_agenda_item(author, network_id, text, theme_id=post.theme_id)
     store.log_moderation(network_id, moderator, action, why, post_id=post_id)
 
 

@@ -393,8 +393,8 @@ class ExchangeMixin:
         where = [posts.c.network_id == network_id, posts.c.kind == kind, seen]
         if theme_id:
             where.append(posts.c.theme_id == theme_id)
-        if role_id:
-            where.append(posts.c.role_id == role_id)
+        if role_id:  # only items shown with their role: a pseudonym's role stays unfindable
+            where.append(and_(posts.c.role_id == role_id, posts.c.show_as == "role"))
         for word in words.split()[:8]:
             like = f"%{_escape_like(word.lower())}%"
             where.append(
@@ -470,6 +470,33 @@ class ExchangeMixin:
             replace(self._to_post(r, None), report_reasons=tuple(reasons.get(r.id, ())))
             for r in rows
         ]
+
+    def hidden_posts(self: Any, network_id: str, limit: int = 50) -> list[Post]:
+        """Items a moderator (or three readers) hid, newest first: to restore one."""
+        query = (
+            self._post_query(None)
+            .where(posts.c.network_id == network_id, posts.c.status == "hidden")
+            .order_by(posts.c.updated_at.desc(), posts.c.id.desc())
+            .limit(limit)
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [self._to_post(r, None) for r in rows]
+
+    def moderator_keys(self: _HasConnections, network_id: str) -> list[dict[str, Any]]:
+        """A network's moderator keys (never the key): id, label, made, revoked."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(
+                    moderator_keys.c.id,
+                    moderator_keys.c.label,
+                    moderator_keys.c.created_at,
+                    moderator_keys.c.revoked_at,
+                )
+                .where(moderator_keys.c.network_id == network_id)
+                .order_by(moderator_keys.c.id)
+            ).all()
+        return [dict(r._mapping) for r in rows]
 
     def theme_counts(
         self: _HasConnections, network_id: str, since: datetime

@@ -338,3 +338,89 @@ def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(
     ]
     any_store.forget_participant(people[0].id)
     assert exchange.view_poll(any_store.network_polls(NET)[0]).respondents == 5
+
+
+def test_a_pseudonym_keeps_its_role_unfindable(any_store, catalog) -> None:
+    a, b = person(any_store, "ouder"), person(any_store, "ouder")
+    shown = story(any_store, catalog, a, role="ouder", title="Met rol")
+    story(any_store, catalog, b, role="ouder", title="Met schuilnaam", tonen_als="tag")
+    found, total = any_store.list_posts(NET, "story", role_id="ouder")
+    assert [p.id for p in found] == [shown.id] and total == 1
+
+
+def test_hiding_answers_the_reports_and_a_hidden_item_can_be_restored(any_store, catalog) -> None:
+    writer = person(any_store)
+    item = story(any_store, catalog, writer)
+    exchange.report(any_store, person(any_store).id, NET, item.id, "klopt niet")
+    exchange.moderate(
+        any_store,
+        moderator="M",
+        network_id=NET,
+        post_id=item.id,
+        action="hide",
+        reason="namen genoemd",
+    )
+    assert any_store.moderation_queue(NET) == []  # looked at: out of the queue
+    assert [p.id for p in any_store.hidden_posts(NET)] == [item.id]
+    exchange.moderate(any_store, moderator="M", network_id=NET, post_id=item.id, action="restore")
+    assert any_store.get_post(item.id).status == "visible" and any_store.hidden_posts(NET) == []
+
+
+def test_a_question_goes_to_the_kennisagenda_once(any_store, catalog) -> None:
+    asker = person(any_store)
+    q = exchange.write(
+        any_store,
+        catalog,
+        participant_id=asker.id,
+        role_id=None,
+        network_id=NET,
+        kind="question",
+        form={"titel": "Eén keer?"},
+    )
+    exchange.moderate(any_store, moderator="M", network_id=NET, post_id=q.id, action="to_agenda")
+    with pytest.raises(ExchangeError, match="on_agenda"):
+        exchange.moderate(
+            any_store, moderator="M", network_id=NET, post_id=q.id, action="to_agenda"
+        )
+    assert len(any_store.agenda_items(NET)) == 1
+
+
+def test_the_cli_makes_lists_and_revokes_moderator_keys(store, capsys, monkeypatch) -> None:
+    from pleegzorg_lib import cli
+
+    monkeypatch.setenv("PLEEGZORG_BASE_URL", "https://werkboeken.example.nl")
+    assert cli.main(["network", "moderator", NET, "--label", "Sanne"]) == 0
+    out = capsys.readouterr().out
+    link = out.strip().splitlines()[-1]
+    assert link.startswith(
+        "https://werkboeken.example.nl/voila/netwerk/breakdown/moderatie?sleutel="
+    )
+    key = link.split("sleutel=")[1]
+    assert store.moderator_for_key(NET, key) is not None
+    assert cli.main(["network", "moderators", NET]) == 0
+    listed = capsys.readouterr().out
+    assert "Sanne" in listed and key not in listed
+    key_id = int(listed.split()[0])
+    assert cli.main(["network", "revoke", str(key_id)]) == 0
+    assert store.moderator_for_key(NET, key) is None
+    assert cli.main(["network", "revoke", str(key_id)]) == 1
+    assert cli.main(["network", "premoderation", NET, "aan"]) == 0
+    assert store.premoderated(NET)
+    assert (
+        cli.main(
+            [
+                "network",
+                "poll",
+                NET,
+                "--vraag",
+                "Welke avond?",
+                "--optie",
+                "Dinsdag",
+                "--optie",
+                "Donderdag",
+            ]
+        )
+        == 0
+    )
+    assert [p.prompt for p in store.network_polls(NET)] == ["Welke avond?"]
+    assert cli.main(["network", "poll", NET, "--vraag", "Eén optie?", "--optie", "Ja"]) == 2
