@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "header.resumed": "Welcome back. Your earlier answers are here again.",
     "header.session": "Meeting: {code}",
     "header.back": "All worksheets",
+    "header.network_home": "To this network's home: stories, questions and polls",
     "code.unknown": (
         "We do not know this resume code. Check the code (12 characters, e.g. "
         "ABCD-EFGH-JKMN). You can also just start: you have a new code above."

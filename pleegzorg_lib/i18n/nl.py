@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "header.resumed": "Welkom terug. Je eerdere antwoorden staan weer klaar.",
     "header.session": "Bijeenkomst: {code}",
     "header.back": "Alle werkbladen",
+    "header.network_home": "Naar de thuisbasis van dit netwerk: verhalen, vragen en peilingen",
     "code.unknown": (
         "Deze hervatcode kennen we niet. Controleer de code (12 tekens, bijvoorbeeld "
         "ABCD-EFGH-JKMN). Je kunt ook gewoon beginnen: je hebt hierboven een nieuwe code."

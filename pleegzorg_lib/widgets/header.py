@@ -34,7 +34,10 @@ class Header:
             f'lang="{other}" hreflang="{other}" '
             f'aria-label="{html.escape(t("language.switch_label"))}">'
             f"{html.escape(t('language.other'))}</a></div>"
-            f'<div class="pz-network">{html.escape(network.name)}</div>'
+            # the network's name leads to its home (stories, questions, polls, meetings)
+            f'<div class="pz-network"><a class="pz-network-home" '
+            f'href="{home}voila/netwerk/{html.escape(network.id)}{language_query()}" '
+            f'title="{html.escape(t("header.network_home"))}">{html.escape(network.name)}</a></div>'
             f'<h1 class="pz-title" lang="{CONTENT_LANGUAGE}">{html.escape(info.title)}</h1>'
             f'<div class="pz-meta">{html.escape(theme_name)} · '
             f"{html.escape(t('header.duration', minutes=info.duration_minutes))}</div>"
