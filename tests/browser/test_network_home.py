@@ -314,3 +314,15 @@ def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
     expect(closed).to_contain_text("Gesloten op")
     expect(closed.locator(".pz-npoll-result li")).to_have_count(3)  # a closed poll keeps its result
     expect(closed.get_by_role("button", name="Stem")).to_have_count(0)
+
+
+def test_a_worksheet_leads_to_its_networks_home(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    from .pages import open_worksheet
+
+    page = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    open_worksheet(page, f"{home_server.url}voila/render/breakdown/informele-steun.ipynb")
+    page.locator(".pz-network a").click()
+    expect(page).to_have_url(re.compile(r"/voila/netwerk/breakdown$"))
+    expect(page.locator("h1")).to_have_text("Leernetwerk breakdown")
