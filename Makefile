@@ -55,7 +55,8 @@ test: $(STAMP) system-deps $(CHP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pleegzorg check --no-execute
 	$(PY) -m pytest -m "(not browser and not notebooks) or idle" -n 2
-	$(PY) -m pytest -m "(browser or notebooks) and not idle"
+	$(PY) -m pytest -m "(browser or notebooks) and not idle and not serial" -n 2 --dist loadfile
+	$(PY) -m pytest -m "serial"
 
 ## frontend: rebuild the page's own front end from frontend/ (needs Node and npm; the built
 ## files in pleegzorg_lib/server/.../static/page/ are committed, so serving needs neither)

@@ -21,7 +21,8 @@ from playwright.sync_api import expect
 from .conftest import ARTIFACTS, VoilaServer
 from .pages import open_worksheet, question, type_open, wait_saved
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# serial: it measures time or fills the machine on purpose; make test runs it alone
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.serial]
 
 COLD = "voila/render/samenwerken/waarom-doe-ik-wat-ik-doe.ipynb"  # no warm kernel
 LIMIT = 4

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# serial: it measures time or fills the machine on purpose; make test runs it alone
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.serial]
 
 VISITORS = 20
 WORKSHEET = "voila/render/breakdown/informele-steun.ipynb"

@@ -27,7 +27,8 @@ from pleegzorg_lib.store import open_store
 from .conftest import ARTIFACTS, free_port
 from .pages import accept_link_code, open_worksheet, question, resume_code, type_open, wait_saved
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# serial: it measures time or fills the machine on purpose; make test runs it alone
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.serial]
 
 WORKSHEET_ID = "informele-steun"
 SHARED = "ontmoeting-goed"

@@ -10,7 +10,8 @@ from pleegzorg_lib.store import open_store
 
 from .test_kernels import WORKSHEETS, wait_for_kernels
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# serial: it measures time or fills the machine on purpose; make test runs it alone
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.serial]
 
 
 def test_expected_participants_get_warm_kernels(server) -> None:
