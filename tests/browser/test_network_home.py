@@ -326,3 +326,21 @@ def test_a_worksheet_leads_to_its_networks_home(
     page.locator(".pz-network a").click()
     expect(page).to_have_url(re.compile(r"/voila/netwerk/breakdown$"))
     expect(page.locator("h1")).to_have_text("Leernetwerk breakdown")
+
+
+def test_a_form_posted_from_elsewhere_is_refused(home_server: VoilaServer) -> None:
+    """No XSRF token, no post: another site cannot make a visitor's browser write here."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode({"titel": "Van elders", "situatie": "x"}).encode()
+    request = urllib.request.Request(home(home_server, "verhalen/nieuw"), data=body)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+    store = open_store(home_server.database_url)
+    try:
+        assert store.list_posts(NET, "story", words="elders")[1] == 0
+    finally:
+        store.close()
