@@ -127,6 +127,11 @@ class ExchangeHandler(tornado.web.RequestHandler):
         self.lang = language_from_query(self.request.query) or current_language()
         self.catalog = cached_catalog(str(config.data_dir()), self.lang)
         self.set_header("Cache-Control", "no-store")
+        # Voilà's application does not switch tornado's xsrf_cookies on, so tornado would
+        # not check the form token by itself: every write here checks it (a form another
+        # site makes a visitor's browser send has no token).
+        if self.request.method not in ("GET", "HEAD", "OPTIONS"):
+            self.check_xsrf_cookie()
 
     # -- helpers ----------------------------------------------------------------------------
     def home_url(self, network_id: str, rest: str = "", **params: Any) -> str:

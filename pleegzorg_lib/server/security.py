@@ -112,6 +112,12 @@ def install_security(app: tornado.web.Application, base_url: str) -> None:
     cookies tornado and Jupyter set live for this browser session only, ``SameSite``."""
     if not any(getattr(t, "__name__", "") == "SecurityHeaders" for t in app.transforms):
         app.transforms.insert(0, make_security_transform(base_url))
+    # Voilà's application does not switch tornado's XSRF check on: Jupyter's handlers check
+    # the token in their own prepare(), but our plain tornado handlers (the device endpoint,
+    # the networks' homes) were not checked at all — a form on another site could post to
+    # them. Now tornado checks every non-GET request (Jupyter's handlers defer to their own
+    # check, which runs as before; the CSP report endpoint opts out).
+    app.settings["xsrf_cookies"] = True
     # The _xsrf token: Strict (a missing one is simply issued anew), for this session.
     app.settings["xsrf_cookie_kwargs"] = {
         **app.settings.get("xsrf_cookie_kwargs", {}),

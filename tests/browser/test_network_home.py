@@ -339,6 +339,17 @@ def test_a_form_posted_from_elsewhere_is_refused(home_server: VoilaServer) -> No
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
+    # the device endpoint too: a text/plain form can carry a JSON body that would plant a
+    # resume code in the visitor's browser
+    planted = urllib.request.Request(
+        f"{home_server.url}voila/pleegzorg/device",
+        data=b'{"remember": "ABCD-EFGH-JKLM", "x": "="}',
+        headers={"Content-Type": "text/plain"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused_device:
+        urllib.request.urlopen(planted, timeout=10)
+    assert refused_device.value.code == 403
+    assert "pz_code" not in (refused_device.value.headers.get("Set-Cookie") or "")
     store = open_store(home_server.database_url)
     try:
         assert store.list_posts(NET, "story", words="elders")[1] == 0

@@ -59,7 +59,7 @@ class SecurityTest(AsyncHTTPTestCase):
                 (r"/voila/pleegzorg/device", DeviceHandler),
                 (r"/voila/pleegzorg/csp-report", CspReportHandler),
             ],
-            xsrf_cookies=True,
+            # as Voilà makes it: without xsrf_cookies; install_security must switch it on
             base_url="/",
         )
         install_security(app, "/")
