@@ -164,6 +164,12 @@ def preheat_limit() -> int | None:
     return config.preheat_limit()
 
 
+def _quietly_ended(render: Any) -> None:
+    """The rendering of a warm page whose kernel was stopped on purpose: its end is expected."""
+    if not render.cancelled() and render.exception() is not None:
+        log.debug("warm page ended with its kernel: %s", render.exception())
+
+
 class SessionWarmup:
     """Adjusts Voilà's per-notebook pools (``kernel_pools_config``): a staggered baseline of
     one warm kernel per worksheet, and as many as a session on now expects."""
@@ -260,7 +266,14 @@ class SessionWarmup:
         surplus = [task for task in pool[target:] if task.done() and not task.exception()]
         for task in surplus:
             pool.remove(task)
-            kernel_id = task.result().get("kernel_id")
+            content = task.result()
+            # Its page was still being prepared: stopping the kernel ends that rendering
+            # with "Kernel died before replying to kernel_info", which nobody awaits any more
+            # (asyncio logged it as an unretrieved exception, seen in the soak). Retrieve it.
+            render = content.get("task")
+            if render is not None and hasattr(render, "add_done_callback"):
+                render.add_done_callback(_quietly_ended)
+            kernel_id = content.get("kernel_id")
             if kernel_id:
                 # A warm kernel waits inside its binding cell: a polite shutdown interrupts
                 # that cell and the kernel logs a traceback for a reply it can no longer send

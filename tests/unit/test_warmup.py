@@ -180,8 +180,10 @@ def test_surplus_warm_kernels_are_stopped_at_once(store) -> None:
 
     async def scenario() -> None:
         km = FakeKernelManager()
-        done = asyncio.get_running_loop().create_future()
-        done.set_result({"kernel_id": "k2"})
+        loop = asyncio.get_running_loop()
+        rendering = loop.create_future()  # the page still being prepared in k2
+        done = loop.create_future()
+        done.set_result({"kernel_id": "k2", "task": rendering})
         first = asyncio.get_running_loop().create_future()
         first.set_result({"kernel_id": "k1"})
         km._pools["a.ipynb"] = [first, done]
@@ -189,6 +191,10 @@ def test_surplus_warm_kernels_are_stopped_at_once(store) -> None:
         w._shrink(km._pools["a.ipynb"], 1)
         await asyncio.sleep(0)
         assert km.shut == [("k2", True)]
+        # the stopped kernel ends its page's rendering: expected, and retrieved
+        rendering.set_exception(RuntimeError("Kernel died before replying to kernel_info"))
+        await asyncio.sleep(0)
+        assert rendering._log_traceback is False  # asyncio will not report it
 
     from pleegzorg_lib.server.warmup import SessionWarmup
 
