@@ -60,6 +60,14 @@ def add_token(html: str, kernel_id: str, settings: dict[str, Any]) -> str:
     return html.replace(quoted, f'{quoted}, "pageToken": "{page_token(settings, kernel_id)}"', 1)
 
 
+def _plain_error(handler: tornado.web.RequestHandler, status_code: int) -> None:
+    """A short plain answer for an error: Jupyter's write_error renders "<code>.html", a
+    template Voilà does not have, and logged a traceback for every late request to a kernel
+    that was already stopped (a page's socket after its deadline)."""
+    handler.set_header("Content-Type", "text/plain; charset=utf-8")
+    handler.finish(f"{status_code}\n")
+
+
 def _refuse(handler: tornado.web.RequestHandler) -> None:
     log.warning("a request for a kernel without its page's token was refused")
     raise tornado.web.HTTPError(403)
@@ -96,6 +104,9 @@ class OwnedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             _refuse(self)
         await super().pre_get()
 
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        _plain_error(self, status_code)
+
     def write_message(self, message: Any, binary: bool = False) -> Any:
         return _quiet_when_closed(super().write_message(message, binary=binary))
 
@@ -107,6 +118,9 @@ class OwnedKernelHandler(KernelHandler):
         await super().prepare()
         if not holds_token(self, self.path_kwargs.get("kernel_id", "")):
             _refuse(self)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        _plain_error(self, status_code)
 
 
 class OwnedShutdownHandler(VoilaShutdownKernelHandler):

@@ -226,6 +226,11 @@ class WorksheetPageHandler(TornadoVoilaHandler):
                     break
                 except TimeoutError:
                     await self._too_slow(path or "", head, written)
+                    if kernel_id_in(head) is None:
+                        # the deadline came before the kernel was even named (a busy
+                        # machine): follow the page until it names it, then stop it, or
+                        # the kernel would run on until culled
+                        asyncio.ensure_future(self._reap_late_kernel(pieces, head))
                     return
                 if len(head) < 65536 and kernel_id_in(head) is None:
                     head += html
@@ -244,6 +249,30 @@ class WorksheetPageHandler(TornadoVoilaHandler):
             if written:
                 raise
             self._busy()
+
+    async def _reap_late_kernel(self, pieces: Any, head: str, limit: float = 300) -> None:
+        """Read the rest of a page that was given up on until its kernel id shows, then
+        stop that kernel (at most ``limit`` seconds)."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + limit
+        try:
+            while loop.time() < until and len(head) < 262144:
+                html = await asyncio.wait_for(pieces.__anext__(), until - loop.time())
+                head += html
+                kernel_id = kernel_id_in(head)
+                if kernel_id is not None:
+                    if kernel_id in self.kernel_manager:
+                        await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
+                    return
+        except (StopAsyncIteration, TimeoutError):
+            return
+        except Exception:  # the page's generator failed on its own: nothing to stop
+            log.debug("following a slow page to its kernel failed", exc_info=True)
+        finally:
+            try:
+                await pieces.aclose()
+            except Exception:
+                log.debug("closing a slow page's generator failed", exc_info=True)
 
     async def _too_slow(self, path: str, head: str, written: bool) -> None:
         """The page was not complete within its deadline: say so in the page's language with
