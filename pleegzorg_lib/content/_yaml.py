@@ -52,6 +52,10 @@ def _loader_for(path: str) -> type[yaml.SafeLoader]:
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            try:
+                hash(key)
+            except TypeError:  # "[a]: b" or "? - a": a list or block as a key
+                raise ContentError(path, line, "-", t("content.bad_key")) from None
             if key in result:
                 raise ContentError(path, line, str(key), t("content.duplicate_key"))
             result[key] = loader.construct_object(value_node, deep=True)

@@ -119,6 +119,7 @@ MESSAGES.update(
         "content.unknown_key": "unknown field; allowed are: {allowed}",
         "content.wrong_type": "must be {expected}, but is {actual}",
         "content.duplicate_key": "appears twice in the same block",
+        "content.bad_key": "a key must be a word, not a list or a block",
         "content.duplicate_id": "id '{id}' is already used (in {other})",
         "content.unknown_ref": "'{value}' does not exist; known are: {known}",
         "content.bad_id": "'{value}' is not a valid id (lowercase letters, digits and '-')",

@@ -129,6 +129,7 @@ MESSAGES.update(
         "content.unknown_key": "onbekend veld; toegestaan zijn: {allowed}",
         "content.wrong_type": "moet {expected} zijn, maar is {actual}",
         "content.duplicate_key": "staat twee keer in hetzelfde blok",
+        "content.bad_key": "een sleutel moet een woord zijn, geen lijst of blok",
         "content.duplicate_id": "id '{id}' komt al voor (in {other})",
         "content.unknown_ref": "'{value}' bestaat niet; bekend zijn: {known}",
         "content.bad_id": "'{value}' is geen geldig id (kleine letters, cijfers en '-')",

@@ -158,3 +158,15 @@ def test_worksheet_ids_are_unique_across_the_tree(catalog, tmp_path: Path) -> No
     with pytest.raises(ContentError) as exc:
         load_worksheet_index(tmp_path / "wb", catalog)
     assert "komt al voor" in str(exc.value)
+
+
+def test_a_list_as_a_key_names_the_file_and_line(tmp_path) -> None:
+    """Found by the fuzz test: ``[a]: b`` raised a TypeError instead of our message."""
+    from pleegzorg_lib.content import ContentError
+    from pleegzorg_lib.content._yaml import load_yaml
+
+    broken = tmp_path / "netwerk.yaml"
+    broken.write_text("id: x\n[a, b]: c\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_yaml(broken, "networks/netwerk.yaml")
+    assert "networks/netwerk.yaml, regel 2" in str(error.value)
