@@ -32,6 +32,7 @@ FEATURE_CATALOGS = (
     "services",
     "cli_help",
     "exchange",
+    "moderation",
 )
 
 

@@ -1,12 +1,10 @@
-"""Texts of a network's home between meetings: practice stories, questions, moderation."""
+"""Texts of a network's home between meetings: practice stories, questions, polls, the
+own-data page (the moderators' page and ``pleegzorg network`` are in ``moderation.py``)."""
 
 NL = {
     "exchange.home.title": "{network} — thuisbasis",
     "exchange.home.back": "Alle netwerken en werkbladen",
-    "exchange.home.intro": (
-        "Hier deel je tussen de bijeenkomsten door praktijkervaringen en stel je vragen aan "
-        "het netwerk. Je schrijft zonder naam: anderen zien alleen je rol of een schuilnaam."
-    ),
+    "exchange.home.intro": "Hier deel je tussen de bijeenkomsten door praktijkervaringen en stel je vragen aan het netwerk. Je schrijft zonder naam: anderen zien alleen je rol of een schuilnaam.",
     "exchange.home.new_since": "Nieuw sinds je vorige bezoek",
     "exchange.home.new_replies_one": "1 nieuwe reactie op wat jij schreef",
     "exchange.home.new_replies": "{n} nieuwe reacties op wat jij schreef",
@@ -30,16 +28,9 @@ NL = {
     "exchange.home.no_stories": "Nog geen praktijkverhalen. Schrijf jij het eerste?",
     "exchange.home.no_questions": "Nog geen vragen. Stel jij de eerste?",
     "exchange.home.feed": "Blijf op de hoogte (Atom-feed)",
-    "exchange.home.your_code": (
-        "Deze browser onthoudt je hervatcode {code}. Daarmee zie je bij je volgende bezoek de "
-        "reacties op wat je schreef, en kun je je gegevens downloaden of wissen."
-    ),
+    "exchange.home.your_code": "Deze browser onthoudt je hervatcode {code}. Daarmee zie je bij je volgende bezoek de reacties op wat je schreef, en kun je je gegevens downloaden of wissen.",
     "exchange.home.your_data": "Mijn gegevens downloaden of wissen",
-    "exchange.help": (
-        "Zit je zelf in de knel of maak je je zorgen om een kind? Wacht niet op een antwoord "
-        "hier: bel je pleegzorgbegeleider, de Kindertelefoon (0800-0432, gratis) of Veilig "
-        "Thuis (0800-2000, gratis, dag en nacht). Bij direct gevaar: 112."
-    ),
+    "exchange.help": "Zit je zelf in de knel of maak je je zorgen om een kind? Wacht niet op een antwoord hier: bel je pleegzorgbegeleider, de Kindertelefoon (0800-0432, gratis) of Veilig Thuis (0800-2000, gratis, dag en nacht). Bij direct gevaar: 112.",
     "exchange.list.stories_title": "Praktijkverhalen — {network}",
     "exchange.list.questions_title": "Vragen aan het netwerk — {network}",
     "exchange.list.filter": "Filteren",
@@ -101,31 +92,19 @@ NL = {
     "exchange.field.limit": "hoogstens {limit} tekens",
     "exchange.form.story_title": "Schrijf een praktijkverhaal",
     "exchange.form.question_title": "Stel een vraag aan het netwerk",
-    "exchange.form.privacy": (
-        "Noem geen namen van kinderen, ouders of cliënten, en verander details waaraan een "
-        "gezin te herkennen is (woonplaats, leeftijden, bijzondere gebeurtenissen). Je naam "
-        "staat er nooit bij."
-    ),
-    "exchange.form.premoderated": (
-        "Een moderator leest je bericht eerst; daarna zien anderen het. Jij ziet het meteen."
-    ),
+    "exchange.form.privacy": "Noem geen namen van kinderen, ouders of cliënten, en verander details waaraan een gezin te herkennen is (woonplaats, leeftijden, bijzondere gebeurtenissen). Je naam staat er nooit bij.",
+    "exchange.form.premoderated": "Een moderator leest je bericht eerst; daarna zien anderen het. Jij ziet het meteen.",
     "exchange.form.submit": "Plaatsen",
     "exchange.form.cancel": "Terug",
     "exchange.posted": "Geplaatst. Dank je wel voor het delen.",
-    "exchange.posted_pending": ("Bewaard. Een moderator leest het eerst; daarna zien anderen het."),
+    "exchange.posted_pending": "Bewaard. Een moderator leest het eerst; daarna zien anderen het.",
     "exchange.posted_again": "Dit had je al geplaatst; het staat er één keer.",
     "exchange.error.title": "Dat lukte niet",
     "exchange.error.invalid": "Het veld '{field}' klopt niet.",
     "exchange.error.required": "Vul '{field}' in.",
-    "exchange.error.too_long": (
-        "'{field}' is {length} tekens; er passen er {limit}. Je tekst staat hieronder nog: "
-        "maak hem korter."
-    ),
+    "exchange.error.too_long": "'{field}' is {length} tekens; er passen er {limit}. Je tekst staat hieronder nog: maak hem korter.",
     "exchange.error.bad_characters": "'{field}' bevat tekens die we niet kunnen bewaren.",
-    "exchange.error.rate": (
-        "Je hebt de afgelopen tien minuten al {limit} berichten geplaatst. Wacht even en "
-        "probeer het dan opnieuw; je tekst staat hieronder nog."
-    ),
+    "exchange.error.rate": "Je hebt de afgelopen tien minuten al {limit} berichten geplaatst. Wacht even en probeer het dan opnieuw; je tekst staat hieronder nog.",
     "exchange.error.gone": "Dit bericht is er niet (meer) of is nog niet zichtbaar.",
     "exchange.error.own_vote": "Op je eigen bericht kun je niet stemmen.",
     "exchange.error.own_report": "Je eigen bericht kun je niet melden; je kunt het wissen.",
@@ -136,14 +115,6 @@ NL = {
     "exchange.error.poll_days": "Een peiling loopt {low} tot {high} dagen.",
     "exchange.error.poll_closed": "Deze peiling is gesloten.",
     "exchange.error.on_agenda": "Deze vraag staat al op de Kennisagenda.",
-    "exchange.mod.hidden_items": "Verborgen berichten",
-    "exchange.mod.no_hidden": "Er is niets verborgen.",
-    "cli.network.keys_help": "toon de moderatorsleutels van een netwerk (nooit de sleutel zelf)",
-    "cli.network.revoke_help": "trek een moderatorsleutel in (het nummer uit 'moderators')",
-    "cli.network.key_line": "{id}  {label}  gemaakt {made}{revoked}",
-    "cli.network.key_revoked": "  (ingetrokken {when})",
-    "cli.network.revoked": "Sleutel {id} is ingetrokken: de link werkt niet meer.",
-    "cli.network.not_revoked": "Sleutel {id} bestaat niet of was al ingetrokken.",
     "exchange.field.vraag_peiling": "De vraag",
     "exchange.field.opties": "Antwoordmogelijkheden (één per regel)",
     "exchange.field.dagen": "Hoeveel dagen loopt de peiling?",
@@ -155,57 +126,11 @@ NL = {
     "exchange.poll.vote": "Stem",
     "exchange.poll.voted": "Je stem is geteld.",
     "exchange.poll.respondents": "{n} deelnemers stemden",
-    "exchange.poll.too_few": (
-        "Nog te weinig stemmen om de uitslag te tonen: die zie je vanaf 5 deelnemers."
-    ),
+    "exchange.poll.too_few": "Nog te weinig stemmen om de uitslag te tonen: die zie je vanaf 5 deelnemers.",
     "exchange.poll.after_vote": "De uitslag zie je nadat je gestemd hebt.",
     "exchange.poll.create": "Nieuwe peiling",
     "exchange.poll.create_submit": "Peiling starten",
     "exchange.poll.close_now": "Nu sluiten",
-    "exchange.mod.title": "Moderatie — {network}",
-    "exchange.mod.denied_title": "Geen toegang",
-    "exchange.mod.denied": (
-        "Deze pagina is voor moderatoren van dit netwerk. Open de link met je sleutel die je "
-        "van de beheerder kreeg."
-    ),
-    "exchange.mod.signed_in": "Ingelogd als moderator: {label}",
-    "exchange.mod.queue": "Wacht op jou",
-    "exchange.mod.queue_empty": "Er wacht niets.",
-    "exchange.mod.reports": "{n} open meldingen",
-    "exchange.mod.reason": "Reden (verplicht bij verbergen)",
-    "exchange.mod.approve": "Goedkeuren",
-    "exchange.mod.hide": "Verbergen",
-    "exchange.mod.restore": "Terugzetten",
-    "exchange.mod.pin": "Vastzetten",
-    "exchange.mod.unpin": "Losmaken",
-    "exchange.mod.to_agenda": "Naar de Kennisagenda",
-    "exchange.mod.done": "Gedaan: {action}.",
-    "exchange.mod.premoderation": "Voormoderatie",
-    "exchange.mod.premoderation_on": ("Aan: nieuwe berichten zijn pas zichtbaar na goedkeuring."),
-    "exchange.mod.premoderation_off": (
-        "Uit: nieuwe berichten zijn meteen zichtbaar (van pleegjongeren en eigen kinderen "
-        "altijd pas na goedkeuring)."
-    ),
-    "exchange.mod.turn_on": "Voormoderatie aanzetten",
-    "exchange.mod.turn_off": "Voormoderatie uitzetten",
-    "exchange.mod.activity": "Waar het netwerk over praat (laatste drie maanden)",
-    "exchange.mod.activity_theme": "Thema",
-    "exchange.mod.activity_stories": "Verhalen",
-    "exchange.mod.activity_questions": "Vragen",
-    "exchange.mod.no_activity": "Nog niets geschreven in de laatste drie maanden.",
-    "exchange.mod.top_questions": "Open vragen met de meeste stemmen",
-    "exchange.mod.log": "Logboek",
-    "exchange.mod.log_readers": "lezers (3 meldingen)",
-    "exchange.mod.action.approve": "goedgekeurd",
-    "exchange.mod.action.hide": "verborgen",
-    "exchange.mod.action.restore": "teruggezet",
-    "exchange.mod.action.pin": "vastgezet",
-    "exchange.mod.action.unpin": "losgemaakt",
-    "exchange.mod.action.to_agenda": "naar de Kennisagenda",
-    "exchange.mod.action.premoderation_on": "voormoderatie aan",
-    "exchange.mod.action.poll": "peiling gestart",
-    "exchange.mod.action.poll_close": "peiling gesloten",
-    "exchange.mod.action.premoderation_off": "voormoderatie uit",
     "exchange.status.visible": "zichtbaar",
     "exchange.status.pending": "wacht op goedkeuring",
     "exchange.status.hidden": "verborgen",
@@ -222,50 +147,19 @@ NL = {
     "exchange.export.status.hidden": "verborgen",
     "exchange.export.hidden_item": "(een bericht dat nu verborgen is)",
     "exchange.skip": "Naar de inhoud",
-    "exchange.own.code": (
-        "Deze browser onthoudt je hervatcode {code}. Hieronder download je alles wat je in "
-        "werkbladen en op de thuisbasis van de netwerken gaf, of wis je het."
-    ),
+    "exchange.own.code": "Deze browser onthoudt je hervatcode {code}. Hieronder download je alles wat je in werkbladen en op de thuisbasis van de netwerken gaf, of wis je het.",
     "exchange.own.download": "Download mijn gegevens (HTML)",
-    "exchange.own.erase_warning": (
-        "Wissen haalt al je antwoorden, verhalen, vragen, reacties, stemmen en meldingen "
-        "weg, voorgoed. Reacties van anderen op wat jij schreef blijven staan onder "
-        "'(verwijderd)'."
-    ),
+    "exchange.own.erase_warning": "Wissen haalt al je antwoorden, verhalen, vragen, reacties, stemmen en meldingen weg, voorgoed. Reacties van anderen op wat jij schreef blijven staan onder '(verwijderd)'.",
     "exchange.own.erase_confirm": "Ja, ik weet het zeker",
     "exchange.own.erase": "Wis al mijn gegevens",
     "exchange.own.erased": "Je gegevens zijn gewist en dit apparaat is vergeten.",
-    "exchange.own.none": (
-        "Deze browser kent geen hervatcode, dus er is hier niets van jou. Open een werkblad "
-        "met je hervatcode om je gegevens te downloaden of te wissen."
-    ),
-    "cli.network.help": "de thuisbasis van een netwerk: moderatoren en voormoderatie",
-    "cli.network.moderator_help": "maak een sleutel voor een moderator van een netwerk",
-    "cli.network.network_help": "het id van het netwerk (zie 'pleegzorg catalog')",
-    "cli.network.label_help": "wie de sleutel krijgt, zoals het logboek dat toont",
-    "cli.network.base_url_help": "het adres van de server, voor een volledige link",
-    "cli.network.moderator_made": (
-        "Sleutel voor {label} ({network}). Geef deze link alleen aan die persoon; wie hem "
-        "heeft, kan modereren:\n{link}"
-    ),
-    "cli.network.premoderation_help": "zet voormoderatie aan of uit",
-    "cli.network.premoderation_set": "Voormoderatie voor {network}: {state}.",
-    "cli.network.poll_help": "start een peiling op de thuisbasis van een netwerk",
-    "cli.network.poll_question_help": "de vraag van de peiling",
-    "cli.network.poll_option_help": "een antwoordmogelijkheid (herhaal voor elke optie)",
-    "cli.network.poll_days_help": "hoeveel dagen de peiling loopt (standaard 7)",
-    "cli.network.poll_made": "Peiling {id} loopt {days} dagen op de thuisbasis van {network}.",
-    "cli.network.on": "aan",
-    "cli.network.off": "uit",
+    "exchange.own.none": "Deze browser kent geen hervatcode, dus er is hier niets van jou. Open een werkblad met je hervatcode om je gegevens te downloaden of te wissen.",
 }
 
 EN = {
     "exchange.home.title": "{network} — home",
     "exchange.home.back": "All networks and worksheets",
-    "exchange.home.intro": (
-        "Between meetings, share practice experiences and ask the network questions here. You "
-        "write without a name: others see only your role or a pseudonym."
-    ),
+    "exchange.home.intro": "Between meetings, share practice experiences and ask the network questions here. You write without a name: others see only your role or a pseudonym.",
     "exchange.home.new_since": "New since your last visit",
     "exchange.home.new_replies_one": "1 new reply to what you wrote",
     "exchange.home.new_replies": "{n} new replies to what you wrote",
@@ -289,16 +183,9 @@ EN = {
     "exchange.home.no_stories": "No practice stories yet. Will you write the first?",
     "exchange.home.no_questions": "No questions yet. Will you ask the first?",
     "exchange.home.feed": "Stay informed (Atom feed)",
-    "exchange.home.your_code": (
-        "This browser remembers your resume code {code}. With it you see the replies to what "
-        "you wrote on your next visit, and you can download or erase your data."
-    ),
+    "exchange.home.your_code": "This browser remembers your resume code {code}. With it you see the replies to what you wrote on your next visit, and you can download or erase your data.",
     "exchange.home.your_data": "Download or erase my data",
-    "exchange.help": (
-        "Are you in trouble yourself, or worried about a child? Don't wait for an answer "
-        "here: call your foster care worker, the Kindertelefoon (0800-0432, free) or Veilig "
-        "Thuis (0800-2000, free, day and night). In immediate danger: 112."
-    ),
+    "exchange.help": "Are you in trouble yourself, or worried about a child? Don't wait for an answer here: call your foster care worker, the Kindertelefoon (0800-0432, free) or Veilig Thuis (0800-2000, free, day and night). In immediate danger: 112.",
     "exchange.list.stories_title": "Practice stories — {network}",
     "exchange.list.questions_title": "Questions to the network — {network}",
     "exchange.list.filter": "Filter",
@@ -360,13 +247,8 @@ EN = {
     "exchange.field.limit": "at most {limit} characters",
     "exchange.form.story_title": "Write a practice story",
     "exchange.form.question_title": "Ask the network a question",
-    "exchange.form.privacy": (
-        "Don't name children, parents or clients, and change details by which a family could "
-        "be recognised (town, ages, special events). Your name is never shown."
-    ),
-    "exchange.form.premoderated": (
-        "A moderator reads your message first; then others see it. You see it at once."
-    ),
+    "exchange.form.privacy": "Don't name children, parents or clients, and change details by which a family could be recognised (town, ages, special events). Your name is never shown.",
+    "exchange.form.premoderated": "A moderator reads your message first; then others see it. You see it at once.",
     "exchange.form.submit": "Post",
     "exchange.form.cancel": "Back",
     "exchange.posted": "Posted. Thank you for sharing.",
@@ -375,14 +257,9 @@ EN = {
     "exchange.error.title": "That did not work",
     "exchange.error.invalid": "The field '{field}' is not right.",
     "exchange.error.required": "Please fill in '{field}'.",
-    "exchange.error.too_long": (
-        "'{field}' is {length} characters; {limit} fit. Your text is still below: shorten it."
-    ),
+    "exchange.error.too_long": "'{field}' is {length} characters; {limit} fit. Your text is still below: shorten it.",
     "exchange.error.bad_characters": "'{field}' contains characters we cannot store.",
-    "exchange.error.rate": (
-        "You posted {limit} messages in the last ten minutes already. Wait a moment and try "
-        "again; your text is still below."
-    ),
+    "exchange.error.rate": "You posted {limit} messages in the last ten minutes already. Wait a moment and try again; your text is still below.",
     "exchange.error.gone": "This message does not exist (any more) or is not visible yet.",
     "exchange.error.own_vote": "You cannot vote on your own message.",
     "exchange.error.own_report": "You cannot report your own message; you can erase it.",
@@ -393,14 +270,6 @@ EN = {
     "exchange.error.poll_days": "A poll runs {low} to {high} days.",
     "exchange.error.poll_closed": "This poll is closed.",
     "exchange.error.on_agenda": "This question is on the knowledge agenda already.",
-    "exchange.mod.hidden_items": "Hidden messages",
-    "exchange.mod.no_hidden": "Nothing is hidden.",
-    "cli.network.keys_help": "list a network's moderator keys (never the key itself)",
-    "cli.network.revoke_help": "revoke a moderator key (its number from 'moderators')",
-    "cli.network.key_line": "{id}  {label}  made {made}{revoked}",
-    "cli.network.key_revoked": "  (revoked {when})",
-    "cli.network.revoked": "Key {id} is revoked: its link no longer works.",
-    "cli.network.not_revoked": "Key {id} does not exist or was revoked already.",
     "exchange.field.vraag_peiling": "The question",
     "exchange.field.opties": "Options (one per line)",
     "exchange.field.dagen": "How many days does the poll run?",
@@ -417,50 +286,6 @@ EN = {
     "exchange.poll.create": "New poll",
     "exchange.poll.create_submit": "Start poll",
     "exchange.poll.close_now": "Close now",
-    "exchange.mod.title": "Moderation — {network}",
-    "exchange.mod.denied_title": "No access",
-    "exchange.mod.denied": (
-        "This page is for moderators of this network. Open the link with the key you got "
-        "from the administrator."
-    ),
-    "exchange.mod.signed_in": "Signed in as moderator: {label}",
-    "exchange.mod.queue": "Waiting for you",
-    "exchange.mod.queue_empty": "Nothing is waiting.",
-    "exchange.mod.reports": "{n} open reports",
-    "exchange.mod.reason": "Reason (required to hide)",
-    "exchange.mod.approve": "Approve",
-    "exchange.mod.hide": "Hide",
-    "exchange.mod.restore": "Restore",
-    "exchange.mod.pin": "Pin",
-    "exchange.mod.unpin": "Unpin",
-    "exchange.mod.to_agenda": "To the knowledge agenda",
-    "exchange.mod.done": "Done: {action}.",
-    "exchange.mod.premoderation": "Pre-moderation",
-    "exchange.mod.premoderation_on": "On: new messages show only after approval.",
-    "exchange.mod.premoderation_off": (
-        "Off: new messages show at once (from foster youth and own children always only after "
-        "approval)."
-    ),
-    "exchange.mod.turn_on": "Turn pre-moderation on",
-    "exchange.mod.turn_off": "Turn pre-moderation off",
-    "exchange.mod.activity": "What the network talks about (last three months)",
-    "exchange.mod.activity_theme": "Theme",
-    "exchange.mod.activity_stories": "Stories",
-    "exchange.mod.activity_questions": "Questions",
-    "exchange.mod.no_activity": "Nothing written in the last three months.",
-    "exchange.mod.top_questions": "Open questions with the most votes",
-    "exchange.mod.log": "Log",
-    "exchange.mod.log_readers": "readers (3 reports)",
-    "exchange.mod.action.approve": "approved",
-    "exchange.mod.action.hide": "hidden",
-    "exchange.mod.action.restore": "restored",
-    "exchange.mod.action.pin": "pinned",
-    "exchange.mod.action.unpin": "unpinned",
-    "exchange.mod.action.to_agenda": "to the knowledge agenda",
-    "exchange.mod.action.premoderation_on": "pre-moderation on",
-    "exchange.mod.action.poll": "poll started",
-    "exchange.mod.action.poll_close": "poll closed",
-    "exchange.mod.action.premoderation_off": "pre-moderation off",
     "exchange.status.visible": "visible",
     "exchange.status.pending": "waiting for approval",
     "exchange.status.hidden": "hidden",
@@ -477,38 +302,11 @@ EN = {
     "exchange.export.status.hidden": "hidden",
     "exchange.export.hidden_item": "(a message that is hidden now)",
     "exchange.skip": "Skip to content",
-    "exchange.own.code": (
-        "This browser remembers your resume code {code}. Below you download everything you "
-        "gave in worksheets and on the networks' homes, or erase it."
-    ),
+    "exchange.own.code": "This browser remembers your resume code {code}. Below you download everything you gave in worksheets and on the networks' homes, or erase it.",
     "exchange.own.download": "Download my data (HTML)",
-    "exchange.own.erase_warning": (
-        "Erasing removes all your answers, stories, questions, replies, votes and reports, "
-        "for good. Replies by others to what you wrote stay, under '(removed)'."
-    ),
+    "exchange.own.erase_warning": "Erasing removes all your answers, stories, questions, replies, votes and reports, for good. Replies by others to what you wrote stay, under '(removed)'.",
     "exchange.own.erase_confirm": "Yes, I am sure",
     "exchange.own.erase": "Erase all my data",
     "exchange.own.erased": "Your data has been erased and this device forgotten.",
-    "exchange.own.none": (
-        "This browser knows no resume code, so nothing of yours is here. Open a worksheet "
-        "with your resume code to download or erase your data."
-    ),
-    "cli.network.help": "a network's home: moderators and pre-moderation",
-    "cli.network.moderator_help": "make a key for a moderator of a network",
-    "cli.network.network_help": "the network's id (see 'pleegzorg catalog')",
-    "cli.network.label_help": "who gets the key, as the log shows it",
-    "cli.network.base_url_help": "the server's address, for a full link",
-    "cli.network.moderator_made": (
-        "Key for {label} ({network}). Give this link only to that person; whoever has it can "
-        "moderate:\n{link}"
-    ),
-    "cli.network.premoderation_help": "turn pre-moderation on or off",
-    "cli.network.premoderation_set": "Pre-moderation for {network}: {state}.",
-    "cli.network.poll_help": "start a poll on a network's home",
-    "cli.network.poll_question_help": "the poll's question",
-    "cli.network.poll_option_help": "an option (repeat for each)",
-    "cli.network.poll_days_help": "how many days the poll runs (default 7)",
-    "cli.network.poll_made": "Poll {id} runs {days} days on the home of {network}.",
-    "cli.network.on": "on",
-    "cli.network.off": "off",
+    "exchange.own.none": "This browser knows no resume code, so nothing of yours is here. Open a worksheet with your resume code to download or erase your data.",
 }
