@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 from collections import deque
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -39,6 +39,7 @@ from ..content.catalog import cached_catalog
 from ..i18n import current_language, language_from_query, language_query, t
 from ..model import Catalog, normalize_code, page_path
 from ..services import exchange
+from .home_content import newest_sources, next_meetings, worksheets
 from .limits import client_address
 from .security import (
     CODE_COOKIE,
@@ -235,7 +236,7 @@ class HomeHandler(ExchangeHandler):
                     "replies": store.replies_to_mine_since(me.id, network.id, before),
                     "items": store.new_posts_since(network.id, before),
                 }
-        sheets = [w for w in _worksheets(self.catalog) if w.network_id == network.id]
+        sheets = [w for w in worksheets(self.catalog) if w.network_id == network.id]
         agenda = [i for i in store.agenda_items(network.id) if not i.hidden][:5]
         views = [exchange.view_poll(p) for p in store.network_polls(network.id, viewer, limit=10)]
         return {
@@ -252,77 +253,11 @@ class HomeHandler(ExchangeHandler):
                 (theme, [w for w in sheets if w.theme_id == theme.id]) for theme in network.themes
             ],
             "sheet_url": lambda w: self.base_url + page_path(w.path) + language_query(self.lang),
-            "meetings": _next_meetings(network.id, self.catalog),
+            "meetings": next_meetings(network.id, self.catalog),
             "has_plan": (config.data_dir() / "plans" / f"{network.id}.yaml").exists(),
             "agenda": agenda,
-            "dossier": _newest_sources(network, self.catalog),
+            "dossier": newest_sources(network, self.catalog),
         }
-
-
-_cache: dict[tuple[Any, ...], Any] = {}
-_cache_lock = threading.Lock()
-
-
-def _fresh(key: str, files: list[Path], load: Any) -> Any:
-    """``load()``, again only when one of ``files`` changed (its modification time): an
-    author's edit of data/ or a notebook shows on the next view, without reading the YAML
-    and the notebooks on every view (about 30 ms of a home view did that)."""
-    stamp = tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
-    with _cache_lock:
-        hit = _cache.get((key, stamp))
-    if hit is not None:
-        return hit
-    value = load()
-    with _cache_lock:
-        for old in [k for k in _cache if k[0] == key]:
-            del _cache[old]
-        _cache[(key, stamp)] = value
-    return value
-
-
-def _worksheets(catalog: Catalog) -> list[Any]:
-    from ..content.workbooks import load_worksheet_index
-
-    root = config.workbooks_dir()
-    notebooks = sorted(root.rglob("*.ipynb"))
-    return _fresh(
-        f"index:{root}:{id(catalog)}",
-        [root, *notebooks],
-        lambda: load_worksheet_index(root, catalog),
-    )
-
-
-def _next_meetings(network_id: str, catalog: Any, today: date | None = None) -> list[Any]:
-    from ..content.yearplan import load_plan, when_text, where_text
-
-    path = config.data_dir() / "plans" / f"{network_id}.yaml"
-    if not path.exists():
-        return []
-    plan = _fresh(
-        f"plan:{path}:{id(catalog)}",
-        [path, *(config.data_dir() / "networks").glob("*.yaml")],
-        lambda: load_plan(config.data_dir(), network_id, catalog=catalog),
-    )
-    today = today or date.today()
-    return [
-        {"title": m.title, "when": when_text(m), "where": where_text(m)}
-        for m in plan.meetings
-        if m.date >= today
-    ][:3]
-
-
-def _newest_sources(network: Any, catalog: Any) -> list[Any]:
-    from ..content.dossier import load_dossier
-
-    source = config.data_dir() / "kennisdossier.yaml"
-    dossier = _fresh(
-        f"dossier:{source}:{id(catalog)}",
-        [source],
-        lambda: load_dossier(config.data_dir(), catalog),
-    )
-    themes = {theme.id for theme in network.themes}
-    mine = [r for r in dossier.resources if themes & set(r.themes)] or list(dossier.resources)
-    return sorted(mine, key=lambda r: -(r.year or 0))[:5]
 
 
 class ListHandler(ExchangeHandler):

@@ -57,7 +57,7 @@ def test_the_page_lists_the_networks_homes_and_escapes_the_search(content) -> No
 def test_cached_content_is_read_again_when_its_file_changes(tmp_path) -> None:
     import os
 
-    from pleegzorg_lib.server.network_home import _fresh
+    from pleegzorg_lib.server.home_content import fresh
 
     source = tmp_path / "plan.yaml"
     source.write_text("een")
@@ -67,9 +67,9 @@ def test_cached_content_is_read_again_when_its_file_changes(tmp_path) -> None:
         reads.append(source.read_text())
         return reads[-1]
 
-    assert _fresh("test-plan", [source], load) == "een"
-    assert _fresh("test-plan", [source], load) == "een"
+    assert fresh("test-plan", [source], load) == "een"
+    assert fresh("test-plan", [source], load) == "een"
     assert reads == ["een"]  # the second view did not read the file
     source.write_text("twee")
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
-    assert _fresh("test-plan", [source], load) == "twee"
+    assert fresh("test-plan", [source], load) == "twee"
