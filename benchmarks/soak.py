@@ -101,6 +101,9 @@ class Soak:
             PLEEGZORG_HOME=str(self.home),
             PLEEGZORG_DATABASE_URL=f"sqlite:///{self.db}",
         )
+        for item in self.args.server_env:
+            key, _, value = item.partition("=")
+            env[key] = value
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         self.proc = subprocess.Popen(
@@ -359,6 +362,13 @@ def main() -> int:
     parser.add_argument("--settle-seconds", type=float, default=300)
     parser.add_argument("--warmup-minutes", type=float, default=10)
     parser.add_argument("--seed", type=int, default=26)
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an environment variable for the server only (e.g. MALLOC_ARENA_MAX=2)",
+    )
     parser.add_argument("--out", default=str(ROOT / "test-artifacts" / "soak.jsonl"))
     parser.add_argument("--log", default=str(ROOT / "test-artifacts" / "soak-voila.log"))
     args = parser.parse_args()
