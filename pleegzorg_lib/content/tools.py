@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import config
 from ..i18n import t
 from ..model.tools import (
+    STORY_PARTS,
     CycleStep,
     DevelopmentTask,
     IntervisieFormat,
@@ -103,12 +104,19 @@ def _cycles(root: str) -> dict[str, ReflectionCycle]:
         steps: list[CycleStep] = []
         step_ids: set[str] = set()
         for sr in _blocks(cr, "steps", name):
+            step_id = _part_id(sr, step_ids, f"{name}, {cycle_id}")
+            story = _optional_text(sr, "story")
+            if story and story not in STORY_PARTS:
+                raise sr.error(
+                    "story", t("reflection.story_part", value=story, known=", ".join(STORY_PARTS))
+                )
             steps.append(
                 CycleStep(
-                    id=_part_id(sr, step_ids, f"{name}, {cycle_id}"),
+                    id=step_id,
                     name=_text(sr, "name"),
                     prompt=_text(sr, "prompt"),
                     help=_optional_text(sr, "help"),
+                    story=story,
                 )
             )
             sr.finish()

@@ -15,6 +15,7 @@ __all__ = [
     "IntervisieRound",
     "ReflectionCycle",
     "ScaleSequence",
+    "STORY_PARTS",
     "ScaleStep",
     "TaskPrompt",
     "VakmanschapSpec",
@@ -29,6 +30,13 @@ class CycleStep:
     name: str
     prompt: str
     help: str = ""
+    #: the part of a practice story this step's answer drafts (``STORY_PARTS``), or ""
+    story: str = ""
+
+
+#: The parts of a practice story a reflection cycle's steps can draft, as the network
+#: home's form names them: the situation, what they did, what they learned.
+STORY_PARTS = ("situatie", "aanpak", "geleerd")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

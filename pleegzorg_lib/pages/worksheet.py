@@ -133,6 +133,8 @@ class WorksheetPage:
         self._slots: list[w.Box] = []
         self._slots_to_fill = slots
         self._depth = 0
+        #: "Maak er een praktijkverhaal van" below each reflection cycle
+        self.story_drafts: list[Any] = []
 
     def _show(self, widget: w.Widget) -> None:
         """Show ``widget`` in a new slot, or, when rebuilding, in the next existing one."""
@@ -162,7 +164,19 @@ class WorksheetPage:
         for question in made:
             self._add(question)
 
-    reflection_cycle = _adds(questions.reflection_cycle)
+    @_recorded
+    def reflection_cycle(self, id: str, cycle: str = "alact", *, situation: str = "") -> None:
+        """A reflection cycle (``alact``, ``gibbs``, ``starr``), step by step, and below it
+        "Maak er een praktijkverhaal van": the answers as a draft story for the network."""
+        from ..content.tools import load_cycles
+        from ..services.story_draft import CycleOnPage
+        from ..widgets.story_draft import StoryDraftPanel
+
+        self._add_all(questions.reflection_cycle(id, cycle, situation=situation))
+        panel = StoryDraftPanel(self.runner, CycleOnPage(id, load_cycles(config.data_dir())[cycle]))
+        self.story_drafts.append(panel)
+        self._show(panel.box)
+
     scale_sequence = _adds(questions.scale_sequence)
 
     @_recorded
@@ -272,6 +286,7 @@ class WorksheetPage:
         again._show(runner.footer)
         _BUILT[_BUILT.index(old)] = runner
         self.runner = runner
+        self.story_drafts = again.story_drafts
         _close_tree(*shown)
 
 

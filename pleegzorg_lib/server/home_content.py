@@ -76,3 +76,33 @@ def newest_sources(network: Any, catalog: Any) -> list[Any]:
     themes = {theme.id for theme in network.themes}
     mine = [r for r in dossier.resources if themes & set(r.themes)] or list(dossier.resources)
     return sorted(mine, key=lambda r: -(r.year or 0))[:5]
+
+
+def cycles_of(info: Any) -> list[Any]:
+    """The reflection cycles a worksheet asks (``services.story_draft.CycleOnPage``), read
+    from its notebook without running it, again only when the notebook or cycles.yaml
+    changed. A notebook that does not read cleanly asks none (``pleegzorg check`` says why)."""
+    from ..content import ContentError
+    from ..content.questions import questions_in_source
+    from ..content.tools import load_cycles
+    from ..services.story_draft import cycles_in
+
+    path = config.workbooks_dir() / info.path
+    cycles_file = config.data_dir() / "tools" / "cycles.yaml"
+
+    def load() -> list[Any]:
+        import nbformat
+
+        try:
+            nb = nbformat.read(path, as_version=4)
+            questions = [
+                q
+                for cell in nb.cells
+                if cell.cell_type == "code"
+                for q in questions_in_source(cell.source, info.path)
+            ]
+        except (OSError, ValueError, ContentError):
+            return []
+        return cycles_in(questions, load_cycles(config.data_dir()))
+
+    return fresh(f"cycles:{path}", [path, cycles_file], load)

@@ -39,7 +39,7 @@ from ..content.catalog import cached_catalog
 from ..i18n import current_language, language_from_query, language_query, t
 from ..model import Catalog, normalize_code, page_path
 from ..services import exchange
-from .home_content import newest_sources, next_meetings, worksheets
+from .home_content import cycles_of, newest_sources, next_meetings, worksheets
 from .limits import client_address
 from .security import (
     CODE_COOKIE,
@@ -319,6 +319,7 @@ class FormHandler(ExchangeHandler):
         error: str = "",
         me: Any = None,
         premoderated: bool = False,
+        notice: str = "",
     ) -> None:
         self.render_page(
             "form.html",
@@ -328,6 +329,7 @@ class FormHandler(ExchangeHandler):
             error=error,
             me=me,
             premoderated=premoderated,
+            notice=notice,
             fields=exchange.FIELDS[kind],
             title_limit=exchange.TITLE_LIMIT[kind],
         )
@@ -336,16 +338,51 @@ class FormHandler(ExchangeHandler):
         network = self.network_or_404(network_id)
         kind = "story" if folder == "verhalen" else "question"
 
-        def gather() -> tuple[Any, bool]:
-            store = shared_store()
-            return self.participant(store), store.premoderated(network.id)
+        source = self.get_query_argument("uit", "") if kind == "story" else ""
 
-        me, pre = await self.in_thread(gather)
+        def gather() -> tuple[Any, bool, dict[str, str] | None]:
+            store = shared_store()
+            me = self.participant(store)
+            draft = self._draft_from(store, network, me, source) if source else None
+            return me, store.premoderated(network.id), draft
+
+        me, pre, draft = await self.in_thread(gather)
         form = {
             "rol": me.role_id if me and me.role_id else "",
             "thema": self.get_query_argument("thema", ""),
         }
-        self.show(network, kind, form, me=me, premoderated=pre)
+        notice = ""
+        if source:
+            if draft:
+                title = draft.pop("_title")
+                form.update(draft)
+                notice = self.tr("exchange.form.draft_ready", worksheet=title)
+            else:
+                notice = self.tr("exchange.form.draft_none")
+        self.show(network, kind, form, me=me, premoderated=pre, notice=notice)
+
+    def _draft_from(
+        self, store: Any, network: Any, me: Any, worksheet_id: str
+    ) -> dict[str, str] | None:
+        """The story drafted from ``me``'s answers to a reflection cycle of ``worksheet_id``
+        (a worksheet of this network), or None: no such cycle, or nothing answered."""
+        from ..services.story_draft import draft_story, has_answers
+
+        info = next((i for i in worksheets(self.catalog) if i.id == worksheet_id), None)
+        if me is None or info is None or info.network_id != network.id:
+            return None
+        wanted = self.get_query_argument("cyclus", "")
+        cycles = [c for c in cycles_of(info) if not wanted or c.prefix == wanted]
+        session = store.latest_session(me.id, info.id) or ""
+        answers = store.answers_for(me.id, info.id, session_code=session)
+        for on_page in cycles:
+            if has_answers(on_page, answers):
+                return {
+                    **draft_story(on_page, answers),
+                    "thema": info.theme_id if network.theme(info.theme_id) else "",
+                    "_title": info.title,
+                }
+        return None
 
     async def post(self, network_id: str, folder: str) -> None:
         network = self.network_or_404(network_id)

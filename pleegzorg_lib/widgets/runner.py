@@ -364,6 +364,10 @@ class WorksheetRunner:
         """Save every answer still waiting for its typing pause (tests, shutdown, resume)."""
         self._pending.flush()
 
+    def saved_answers(self) -> dict[str, object]:
+        """What the store holds for this page's participant now: question id → value."""
+        return dict(self._saved)
+
     # -- data rights ----------------------------------------------------------------------
     def erase(self) -> bool:
         """Erase the participant from the store and clear the page."""

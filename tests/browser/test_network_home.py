@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -326,6 +327,50 @@ def test_a_worksheet_leads_to_its_networks_home(
     page.locator(".pz-network a").click()
     expect(page).to_have_url(re.compile(r"/voila/netwerk/breakdown$"))
     expect(page.locator("h1")).to_have_text("Leernetwerk breakdown")
+
+
+def test_a_reflection_cycle_becomes_a_draft_story_only_its_writer_sees(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    """Below the ALACT cycle, "Maak er een praktijkverhaal van" opens the network's story
+    form with the participant's own answers in its parts; nothing is posted until they post
+    it, and the same link opened by anyone else shows an empty form."""
+    from .pages import open_worksheet, type_open, wait_saved
+
+    sheet = "voila/render/kennis-en-ontwikkeling/reflecteren-op-een-situatie.ipynb"
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_worksheet(page, home_server.url + sheet)
+    situation = 'Na het bezoek aan zijn moeder <img src=x onerror="window.__pz_pwned=1">'
+    type_open(page, "reflectie-handelen", situation)
+    wait_saved(page, "reflectie-handelen")
+    page.locator(".pz-story-draft-button").click()
+    link = page.locator(".pz-story-draft-link")
+    expect(link).to_be_visible(timeout=15_000)
+    page.locator(".pz-story-draft").screenshot(path=str(ARTIFACTS / "network-home-draft-offer.png"))
+    with context.expect_page() as opened:
+        link.click()
+    form = opened.value
+    form.wait_for_load_state()
+    expect(form.locator("#concept")).to_contain_text("Reflecteren op een situatie")
+    expect(form.locator("#situatie")).to_have_value(f"Handelen: {situation}")
+    expect(form.locator("#thema")).not_to_have_value("")
+    with sqlite3.connect(home_server.database_url.removeprefix("sqlite:///")) as db:
+        posts = db.execute(
+            "SELECT count(*) FROM pz_posts WHERE network_id = 'kennis-en-ontwikkeling'"
+        ).fetchone()
+    assert posts == (0,)  # a draft is not a post
+    shot(form, "draft-form-phone")
+    form.fill("#titel", "Afscheid na het bezoek")
+    form.click("form.pz-form button[type=submit]")
+    expect(form.locator("h1")).to_have_text("Afscheid na het bezoek")
+    expect(form.locator(".pz-post-full .pz-text").first).to_contain_text("Handelen: Na het bezoek")
+    assert form.evaluate("() => window.__pz_pwned") is None
+
+    stranger = chromium.new_context().new_page()
+    stranger.goto(form.url.split("/item/")[0] + "/verhalen/nieuw?uit=reflecteren-op-een-situatie")
+    expect(stranger.locator("#concept")).to_contain_text("geen antwoorden")
+    expect(stranger.locator("#situatie")).to_have_value("")
 
 
 def test_a_form_posted_from_elsewhere_is_refused(home_server: VoilaServer) -> None:
