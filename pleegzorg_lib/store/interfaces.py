@@ -119,7 +119,19 @@ class DirectoryStore(Protocol):
     ) -> list[dict[str, Any]]: ...
 
 
-class WorksheetPageStore(ParticipantStore, PollStore, OwnDataStore, DirectoryStore, Protocol):
+class NetworkPollStore(Protocol):
+    """A worksheet's foot showing its network's polls and taking one participant's vote."""
+
+    def network_polls(
+        self, network_id: str, viewer: str | None = None, limit: int = 20
+    ) -> list[Any]: ...
+
+    def vote_network_poll(self, poll_id: int, participant_id: str, option: int) -> bool: ...
+
+
+class WorksheetPageStore(
+    ParticipantStore, PollStore, OwnDataStore, DirectoryStore, NetworkPollStore, Protocol
+):
     """Everything one worksheet page does with the store (the runner and what it holds)."""
 
 

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as w
 
-from ..i18n import t
+from ..i18n import language_query, t
 from ..model import AnswerError, Catalog, Question, WorksheetInfo
 from ..model.signposting import Signposting
 from ..services.identity import Binding, bind_page, carry_answers, find_by_code
@@ -28,6 +28,7 @@ from ._identity import IdentityFields
 from ._sync import on_click_after_edits
 from ._view import QuestionView
 from .header import Header
+from .network_poll import NetworkPollPanel
 from .poll import PollArea
 from .questions import build_question
 from .rights import RightsPanel
@@ -107,7 +108,16 @@ class WorksheetRunner:
         self.header.box.children = (*self.header.box.children, self.poll.box)
         self.footer_text = w.HTML("")
         self.rights = RightsPanel(store, lambda: self.participant, self.erase)
-        self.footer = w.VBox([self.footer_text, self.rights.box])
+        home = "../" * (info.path.count("/") + 2)  # from /voila/render/<path> back to /
+        #: the network's open polls (they run for days; the home shows them too)
+        self.network_polls = NetworkPollPanel(
+            store,
+            info.network_id,
+            f"{home}voila/netwerk/{info.network_id}{language_query()}",
+            may_vote=lambda: self.answered_count() > 0,
+        )
+        self.panels.append(self.network_polls)
+        self.footer = w.VBox([self.network_polls.box, self.footer_text, self.rights.box])
         self.footer.add_class("pz-footer-box")
         self._show_progress()
 

@@ -304,8 +304,32 @@ def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
     voters[4].locator(".pz-npoll", has_text="Welk onderwerp").screenshot(
         path=str(ARTIFACTS / "network-home-poll-phone.png")
     )
+    # the same poll at the foot of the network's worksheets: a voter from the home sees the
+    # result there; a newcomer votes after answering a question on the page
+    from .pages import open_worksheet, type_open, wait_saved
+
+    sheet = f"{srv.url}voila/render/breakdown/informele-steun.ipynb"
+    open_worksheet(voters[1], sheet)
+    foot = voters[1].locator(".pz-network-polls .pz-npoll", has_text="Welk onderwerp")
+    expect(foot).to_contain_text("Je stem is geteld")
+    expect(foot.locator(".pz-npoll-result li")).to_have_count(3)
+    newcomer = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    open_worksheet(newcomer, sheet)
+    foot = newcomer.locator(".pz-network-polls .pz-npoll", has_text="Welk onderwerp")
+    expect(foot.locator(".pz-npoll-result")).to_have_count(0)
+    foot.get_by_label("School").check()
+    foot.get_by_role("button", name="Stem").click()
+    expect(foot).to_contain_text("Beantwoord eerst een vraag op dit werkblad")
+    type_open(newcomer, "steun-wie", "De buurvrouw")
+    wait_saved(newcomer, "steun-wie")
+    foot.get_by_role("button", name="Stem").click()
+    expect(foot).to_contain_text("Je stem is geteld")
+    expect(foot.locator(".pz-npoll-result li")).to_have_count(3)
+    newcomer.locator(".pz-network-polls").screenshot(
+        path=str(ARTIFACTS / "network-poll-on-worksheet-phone.png")
+    )
     mod.reload()
-    expect(mod.locator(".pz-npoll", has_text="Welk onderwerp")).to_contain_text("5 deelnemers")
+    expect(mod.locator(".pz-npoll", has_text="Welk onderwerp")).to_contain_text("6 deelnemers")
     mod.locator(".pz-npoll", has_text="Welk onderwerp").get_by_role(
         "button", name="Nu sluiten"
     ).click()
