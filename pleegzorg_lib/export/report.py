@@ -41,6 +41,12 @@ class SessionData:
     summary: SessionSummary
     polls: tuple[tuple[Poll, Any], ...]
     made_at: datetime
+    #: the network's polls that run for days (``services.exchange.PollView``), newest first
+    network_polls: tuple[Any, ...] = ()
+
+
+#: The network's polls a session report shows: the newest that ran up to the report.
+NETWORK_POLLS_IN_REPORT = 5
 
 
 def poll_question(poll: Poll) -> Question:
@@ -107,7 +113,55 @@ def collect_session(
         summary=summary,
         polls=polls,
         made_at=datetime.now(),
+        network_polls=network_poll_views(store, session.network_id),
     )
+
+
+def network_poll_views(store: SessionReadStore, network_id: str) -> tuple[Any, ...]:
+    """The network's newest polls as a facilitator sees them in a report: the result from 5
+    voters (over the first 5+2k votes, as on the home), whether or not they voted."""
+    from ..analysis._polls import view_poll
+
+    return tuple(
+        view_poll(poll, moderator=True)
+        for poll in store.network_polls(network_id, limit=NETWORK_POLLS_IN_REPORT)
+    )
+
+
+def _poll_state(view: Any) -> str:
+    when = view.poll.closes_at.astimezone().strftime("%d-%m-%Y")
+    key = "exchange.poll.closed" if view.closed else "exchange.poll.closes"
+    return f"{t(key, date=when)} · {t('exchange.poll.respondents', n=view.respondents)}"
+
+
+def network_polls_html(views: tuple[Any, ...]) -> str:
+    """The network's polls for the HTML report; every text escaped."""
+    parts = []
+    for view in views:
+        if view.result is not None:
+            rows = "".join(
+                f"<li>{escape(label)}: {pct}%</li>" for label, _count, pct in view.result
+            )
+            body = f'<ul class="pz-report-npoll">{rows}</ul>'
+        else:
+            body = f'<p class="pz-help">{escape(t("report.network_poll_too_few", k=K_MIN))}</p>'
+        parts.append(
+            f'<div class="pz-result"><p class="pz-prompt">{escape(view.poll.prompt)}</p>'
+            f'<p class="pz-meta">{escape(_poll_state(view))}</p>{body}</div>'
+        )
+    return "".join(parts)
+
+
+def network_polls_markdown(views: tuple[Any, ...]) -> list[str]:
+    lines: list[str] = []
+    for view in views:
+        lines += [f"### {md_text(view.poll.prompt)}", "", md_text(_poll_state(view)), ""]
+        if view.result is not None:
+            lines += [f"- {md_text(label)}: {pct}%" for label, _count, pct in view.result]
+        else:
+            lines.append(md_text(t("report.network_poll_too_few", k=K_MIN)))
+        lines.append("")
+    return lines
 
 
 def report_html(data: SessionData) -> str:
@@ -133,6 +187,12 @@ def report_html(data: SessionData) -> str:
         f'<section class="pz-report-roles">{roles_html(data.summary)}</section>'
         f'<section class="pz-report-questions">{questions}</section>'
         + (f"<h2>{escape(t('report.polls'))}</h2>{polls}" if polls else "")
+        + (
+            f'<section class="pz-report-network-polls"><h2>{escape(t("report.network_polls"))}'
+            f"</h2>{network_polls_html(data.network_polls)}</section>"
+            if data.network_polls
+            else ""
+        )
         + "</main></body></html>"
     )
 
@@ -160,6 +220,9 @@ def report_markdown(data: SessionData) -> str:
         lines += [f"## {md_text(t('report.polls'))}", ""]
         for _, qs in data.polls:
             lines += [f"### {md_text(qs.question.prompt)}", ""] + _md_summary(qs)
+    if data.network_polls:  # the network's polls that run for days, besides the session's
+        lines += [f"## {md_text(t('report.network_polls'))}", ""]
+        lines += network_polls_markdown(data.network_polls)
     return "\n".join(lines)
 
 

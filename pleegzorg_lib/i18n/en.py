@@ -200,6 +200,8 @@ MESSAGES.update(
         "limits.resume": "Too many wrong codes in a row. Try again in {seconds} seconds.",
         "kennisagenda.answer_first": "First answer a question on this page (or ask one yourself); then you can vote.",
         "report.polls": "Polls",
+        "report.network_polls": "The network's polls (between meetings)",
+        "report.network_poll_too_few": "Fewer than {k} votes: the result is not shown.",
         "report.make_pdf": "Make PDF",
         "report.download_pdf": "Download report (PDF)",
         "new.title": "New meeting",

@@ -212,6 +212,8 @@ MESSAGES.update(
         "limits.resume": "Te veel verkeerde codes achter elkaar. Probeer het over {seconds} seconden opnieuw.",
         "kennisagenda.answer_first": "Beantwoord eerst een vraag op deze pagina (of stel zelf een vraag); dan kun je stemmen.",
         "report.polls": "Peilingen",
+        "report.network_polls": "Peilingen van het netwerk (tussen de bijeenkomsten)",
+        "report.network_poll_too_few": "Minder dan {k} stemmen: de uitslag wordt niet getoond.",
         "report.make_pdf": "Maak PDF",
         "report.download_pdf": "Download verslag (PDF)",
         "new.title": "Nieuwe bijeenkomst",

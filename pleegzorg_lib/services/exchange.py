@@ -16,6 +16,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .. import config
+
+# what a reader sees of a poll lives with the other k rules; the home and the CLI find it here
+from ..analysis._polls import PollView as PollView
+from ..analysis._polls import view_poll as view_poll
 from ..model import AnswerError, Catalog, LearningNetwork
 
 #: Roles whose items always wait for a moderator (young people: a safeguard, not distrust).
@@ -298,20 +302,6 @@ POLL_OPTIONS = (2, 8)
 POLL_DAYS = (1, 92)
 
 
-@dataclass(frozen=True, slots=True)
-class PollView:
-    """A network poll as one reader sees it: the result only when they voted (or the poll
-    closed) and at least k people voted, summarised over the first ``published(n)`` votes."""
-
-    poll: Any
-    closed: bool
-    respondents: int
-    answered: bool
-    #: (option, count, percentage) per option, or None when not to be shown
-    result: tuple[tuple[str, int, int], ...] | None
-    too_few: bool
-
-
 def create_poll(
     store: Any,
     catalog: Catalog,
@@ -376,23 +366,3 @@ def vote_poll(
     if not 0 <= index < len(poll.options):
         raise ExchangeError("exchange.error.invalid", field="keuze")
     return store.vote_network_poll(poll_id, participant_id, index)
-
-
-def view_poll(poll: Any, now: datetime | None = None, *, moderator: bool = False) -> PollView:
-    """What a reader sees of a poll (a moderator: as if they had voted)."""
-    from ..analysis._constants import K_MIN, published
-
-    now = now or datetime.now(UTC)
-    closed = poll.closes_at <= now
-    n = len(poll.votes)
-    answered = poll.mine is not None or moderator
-    result = None
-    if (answered or closed) and n >= K_MIN:
-        shown = poll.votes[: published(n)]
-        counts = [shown.count(i) for i in range(len(poll.options))]
-        total = len(shown)
-        result = tuple(
-            (label, c, round(100 * c / total))
-            for label, c in zip(poll.options, counts, strict=True)
-        )
-    return PollView(poll, closed, n, answered, result, (answered or closed) and n < K_MIN)

@@ -138,6 +138,10 @@ class WorksheetPageStore(
 class SessionReadStore(Protocol):
     """Reading a session for the live view, the report and the research CSV."""
 
+    def network_polls(
+        self, network_id: str, viewer: str | None = None, limit: int = 20
+    ) -> list[Any]: ...
+
     def session(self, code: str) -> Session | None: ...
 
     def session_answers(self, code: str, worksheet_id: str) -> Iterator[dict[str, Any]]: ...

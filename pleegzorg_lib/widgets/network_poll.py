@@ -1,6 +1,7 @@
 """The network's open polls at the foot of every worksheet of that network (issue #28, part 4).
 
-The same polls and rules as on the network's home (``services/exchange.py``): one vote per
+The same polls and rules as on the network's home (``services/exchange.py``, imported on
+first use so a worksheet without polls stays lean): one vote per
 participant, only while the poll runs; the result only after voting and from 5 voters,
 summarised over the first ``published(n)`` votes. A vote needs the page's participant, who
 exists once they answered a question here or came back with their resume code: reloading
@@ -14,14 +15,16 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from ..i18n import t
-from ..services import exchange
 from ..store import Participant
 from ..store.interfaces import NetworkPollStore
+
+if TYPE_CHECKING:
+    from ..analysis._polls import PollView
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%d-%m-%Y")
 
 
-def result_html(view: exchange.PollView) -> str:
+def result_html(view: PollView) -> str:
     """The result as bars, or why it is not shown; every text escaped."""
     if view.result is None:
         if view.too_few:
@@ -75,7 +78,10 @@ class _OnePoll:
         self.result.value = f'<p class="pz-help" role="alert">{html.escape(message)}</p>'
 
     def show(self, poll: Any) -> None:
-        view = exchange.view_poll(poll)
+        # imported when a poll is shown: a worksheet without polls loads no analysis at all
+        from ..analysis._polls import view_poll
+
+        view = view_poll(poll)
         self.prompt.value = (
             f'<p class="pz-npoll-prompt">{html.escape(poll.prompt)}</p>'
             f'<p class="pz-card-meta">'
@@ -164,6 +170,8 @@ class NetworkPollPanel:
         if index is None:
             one.say(t("network_poll.pick_one"))
             return False
+        from ..services import exchange
+
         try:
             counted = exchange.vote_poll(
                 self.store, self.participant.id, self.network_id, poll_id, index

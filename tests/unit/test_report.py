@@ -207,3 +207,36 @@ def test_the_research_csv_has_no_rows_below_k(store) -> None:
     data = collect_session(store, links.session.code)
     assert csv_allowed(store, data)
     assert len(list(csv.reader(io.StringIO(answers_csv(store, data))))) > 5
+
+
+def test_the_report_holds_the_networks_polls_with_k_and_escaped(store) -> None:
+    """The network's polls that run for days are in the session report (HTML and Markdown):
+    the result from 5 voters over the first 5+2k votes, below that only that there were too
+    few; a poll's text is escaped like any participant text."""
+    from datetime import UTC, datetime, timedelta
+
+    links = make_session(store)
+    week = datetime.now(UTC) + timedelta(days=7)
+    few = store.add_network_poll("breakdown", "Vier stemmen?", ["Ja", "Nee"], "mod", week)
+    enough = store.add_network_poll("breakdown", HOSTILE, ["Logeren", "School"], "mod", week)
+    other = store.add_network_poll("vakmanschap", "Ander netwerk", ["a", "b"], "mod", week)
+    for n in range(6):
+        voter, _code = store.create_participant()
+        if n < 4:
+            store.vote_network_poll(few, voter.id, 0)
+        store.vote_network_poll(enough, voter.id, 0 if n < 3 else 1)  # the 6th: School
+        store.vote_network_poll(other, voter.id, 0)
+    data = collect_session(store, links.session.code)
+    page = report_html(data)
+    section = page.split('class="pz-report-network-polls"')[1]
+    assert "Peilingen van het netwerk" in page
+    assert "Ander netwerk" not in page  # only this session's network
+    assert "&lt;img src=x" in section and "<img src=x" not in section
+    # 6 voters: the first 5 are summarised (3 Logeren, 2 School), so the 6th is not read off
+    assert "Logeren: 60%" in section and "School: 40%" in section
+    assert "Vier stemmen?" in section and "Minder dan 5 stemmen" in section
+    assert "Ja: " not in section
+    text = report_markdown(data)
+    assert "## Peilingen van het netwerk" in text
+    assert "- Logeren: 60%" in text and "<img" not in text
+    assert "Minder dan 5 stemmen: de uitslag wordt niet getoond." in text
