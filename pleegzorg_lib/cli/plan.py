@@ -52,6 +52,32 @@ def format_plan(
     return "\n".join(lines).rstrip() + "\n"
 
 
+def format_proposals(proposals: list[Any], catalog: Catalog, network_id: str) -> str:
+    """The themes the network's moderators put forward and nobody took up yet: for the year
+    plan (a theme meeting) and for the Kennisagenda, with the counts they saw."""
+    if not proposals:
+        return ""
+    network = catalog.network(network_id)
+    lines = ["", t("plan.cli.proposals")]
+    for p in proposals:
+        theme = network.theme(p.theme_id) if network else None
+        lines.append(
+            "- "
+            + t(
+                "exchange.mod.proposal_line",
+                theme=theme.name if theme else p.theme_id,
+                target=t(f"exchange.mod.proposal_target.{p.target}"),
+                stories=p.stories,
+                questions=p.questions,
+                who=p.proposed_by,
+                date=p.created_at.astimezone().strftime("%d-%m-%Y"),
+            )
+        )
+        if p.note:
+            lines.append(f"  {p.note}")
+    return "\n".join(lines) + "\n"
+
+
 def run_plan(args: argparse.Namespace) -> int:
     """Print the plan of ``args.network`` with attendance counts and write the .ics."""
     from ..store import open_store
@@ -66,7 +92,9 @@ def run_plan(args: argparse.Namespace) -> int:
     base_url = args.base_url or config.base_url()
     with open_store() as store:
         counts = store.attendance_counts(plan.network_id)
+        proposals = store.theme_proposals(plan.network_id)
     print(format_plan(plan, catalog, counts, base_url), end="")
+    print(format_proposals(proposals, catalog, plan.network_id), end="")
     target = Path(args.ics or f"jaarplan-{plan.network_id}-{plan.year}.ics")
     text = plan_ics(plan, catalog, base_url)
     try:

@@ -600,6 +600,7 @@ class ModerationHandler(ExchangeHandler):
                 "hidden": store.hidden_posts(network.id),
                 "premoderated": store.premoderated(network.id),
                 "activity": exchange.theme_activity(store, network),
+                "proposals": store.theme_proposals(network.id),
                 "top": top,
                 "records": store.moderation_records(network.id),
                 "polls": [
@@ -620,7 +621,16 @@ class ModerationHandler(ExchangeHandler):
             )
             return
         done = self.get_query_argument("gedaan", "")
-        known = (*exchange.ACTIONS, "premoderation_on", "premoderation_off", "poll", "poll_close")
+        known = (
+            *exchange.ACTIONS,
+            "premoderation_on",
+            "premoderation_off",
+            "poll",
+            "poll_close",
+            "propose_jaarplan",
+            "propose_kennisagenda",
+            "proposal_done",
+        )
         notice = (
             self.tr("exchange.mod.done", action=self.tr(f"exchange.mod.action.{done}"))
             if (done in known)
@@ -665,6 +675,24 @@ class ModerationHandler(ExchangeHandler):
                     raise exchange.ExchangeError("exchange.error.gone")
                 store.close_network_poll(poll_id)
                 store.log_moderation(network.id, who, "poll_close", "")
+                return action
+            if action in ("propose_jaarplan", "propose_kennisagenda"):
+                exchange.propose_theme(
+                    store,
+                    network,
+                    moderator=who,
+                    theme_id=self.get_body_argument("thema", ""),
+                    target=action.removeprefix("propose_"),
+                    note=self.get_body_argument("toelichting", ""),
+                )
+                return action
+            if action == "proposal_done":
+                exchange.resolve_proposal(
+                    store,
+                    network,
+                    moderator=who,
+                    proposal_id=self.get_body_argument("voorstel", ""),
+                )
                 return action
             if action in ("premoderation_on", "premoderation_off"):
                 exchange.set_premoderation(

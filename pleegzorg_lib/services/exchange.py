@@ -278,19 +278,78 @@ def set_premoderation(store: Any, *, moderator: str, network_id: str, value: boo
 
 def theme_activity(
     store: Any, network: LearningNetwork, now: datetime | None = None
-) -> list[tuple[str, int, int]]:
-    """(theme name, stories, questions) of the last three months, busiest first — what the
-    network is asking about (counts of items, not of people: nothing about anyone)."""
+) -> list[tuple[str, str, int, int]]:
+    """(theme id, theme name, stories, questions) of the last three months, busiest first —
+    what the network is asking about (counts of items, not of people: nothing about anyone).
+    Items without a theme have id and name ""."""
     now = now or datetime.now(UTC)
     counts: dict[str | None, list[int]] = {}
-    for theme_id, kind, n in store.theme_counts(network.id, now - timedelta(days=91)):
+    for theme_id, kind, n in store.theme_counts(network.id, now - timedelta(days=ACTIVITY_DAYS)):
         pair = counts.setdefault(theme_id, [0, 0])
         pair[0 if kind == "story" else 1] += n
     rows = []
     for theme_id, (stories, questions) in counts.items():
         theme = network.theme(theme_id) if theme_id else None
-        rows.append((theme.name if theme else "", stories, questions))
-    return sorted(rows, key=lambda r: -(r[1] + r[2]))
+        rows.append((theme.id if theme else "", theme.name if theme else "", stories, questions))
+    return sorted(rows, key=lambda r: -(r[2] + r[3]))
+
+
+#: How far back "what the network asks about" looks.
+ACTIVITY_DAYS = 91
+NOTE_LIMIT = 500
+
+
+def propose_theme(
+    store: Any,
+    network: LearningNetwork,
+    *,
+    moderator: str,
+    theme_id: Any,
+    target: Any,
+    note: Any = "",
+    now: datetime | None = None,
+) -> int:
+    """A moderator puts a theme forward for the year plan (a theme meeting) or the
+    Kennisagenda, with the counts of the last three months; logged. Refused: a theme not of
+    this network, an unknown target, a theme already open for that target."""
+    from ..store.network_admin import PROPOSAL_TARGETS
+
+    theme = network.theme(theme_id) if isinstance(theme_id, str) and theme_id else None
+    if theme is None:
+        raise ExchangeError("exchange.error.invalid", field="thema")
+    if target not in PROPOSAL_TARGETS:
+        raise ExchangeError("exchange.error.invalid", field="actie")
+    text = clean_text(note, NOTE_LIMIT, required=False, field="toelichting")
+    row = next((r for r in theme_activity(store, network, now) if r[0] == theme.id), None)
+    stories, questions = (row[2], row[3]) if row else (0, 0)
+    made = store.add_theme_proposal(
+        network.id,
+        theme.id,
+        target,
+        stories=stories,
+        questions=questions,
+        note=text,
+        proposed_by=moderator,
+    )
+    if made is None:
+        raise ExchangeError("exchange.error.proposed_already")
+    store.log_moderation(
+        network.id, moderator, f"propose_{target}", f"{theme.name}. {text}".strip()
+    )
+    return int(made)
+
+
+def resolve_proposal(
+    store: Any, network: LearningNetwork, *, moderator: str, proposal_id: Any
+) -> None:
+    """The organisers took a proposal up (a theme meeting planned, a research question)."""
+    try:
+        number = int(proposal_id)
+    except (TypeError, ValueError):
+        raise ExchangeError("exchange.error.invalid", field="actie") from None
+    if not store.resolve_theme_proposal(network.id, number):
+        raise ExchangeError("exchange.error.gone")
+    store.log_moderation(network.id, moderator, "proposal_done", f"#{number}")
 
 
 # -- polls that run for a period ------------------------------------------------------------

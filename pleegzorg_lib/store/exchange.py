@@ -1,6 +1,7 @@
 """A network's exchange between meetings in the store: practice stories, questions, the replies
-under them, votes ("Herkenbaar", "ik wil dit ook weten"), readers' reports, moderators (a key
-each) with their log, per-network settings and when a participant last looked.
+under them, votes ("Herkenbaar", "ik wil dit ook weten"), readers' reports, the moderators'
+queue, and when a participant last looked. Moderators' keys, settings, the log, polls and
+theme proposals are in ``network_admin.py``.
 
 The rules (who may post what, limits, what a report does) live in ``services/exchange.py``;
 this module stores and reads, and keeps one vote and one report per participant per item with
@@ -21,11 +22,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from .schema import (
-    moderation_log,
-    moderator_keys,
-    network_poll_votes,
-    network_polls,
-    network_settings,
     network_visits,
     post_reports,
     post_votes,
@@ -64,41 +60,6 @@ class Post:
     report_reasons: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Moderator:
-    """Who holds a moderator key: the key's id and label (never the key) and its network."""
-
-    id: int
-    network_id: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NetworkPoll:
-    """A network's poll that runs for a period, with its votes in the order they came."""
-
-    id: int
-    network_id: str
-    prompt: str
-    options: tuple[str, ...]
-    created_by: str
-    created_at: datetime
-    closes_at: datetime
-    #: the chosen option of every vote, oldest first (for a summary of the first n)
-    votes: tuple[int, ...] = ()
-    #: the viewer's own vote (an option index), if any
-    mine: int | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ModerationRecord:
-    at: datetime
-    moderator: str
-    action: str
-    post_id: int | None
-    reason: str
-
-
 class _HasConnections(Protocol):
     def _write(self) -> AbstractContextManager[Connection]: ...
     def _read(self) -> AbstractContextManager[Connection]: ...
@@ -119,10 +80,6 @@ def pseudonym_tag(participant_id: str | None) -> str:
         return ""
     digest = hashlib.sha256(b"pz-tag:" + participant_id.encode()).digest()
     return base64.b32encode(digest).decode()[:4]
-
-
-def key_digest(key: str) -> str:
-    return hashlib.sha256(b"pz-moderator:" + key.encode()).hexdigest()
 
 
 class ExchangeMixin:
@@ -483,21 +440,6 @@ class ExchangeMixin:
             rows = conn.execute(query).all()
         return [self._to_post(r, None) for r in rows]
 
-    def moderator_keys(self: _HasConnections, network_id: str) -> list[dict[str, Any]]:
-        """A network's moderator keys (never the key): id, label, made, revoked."""
-        with self._read() as conn:
-            rows = conn.execute(
-                select(
-                    moderator_keys.c.id,
-                    moderator_keys.c.label,
-                    moderator_keys.c.created_at,
-                    moderator_keys.c.revoked_at,
-                )
-                .where(moderator_keys.c.network_id == network_id)
-                .order_by(moderator_keys.c.id)
-            ).all()
-        return [dict(r._mapping) for r in rows]
-
     def theme_counts(
         self: _HasConnections, network_id: str, since: datetime
     ) -> list[tuple[str | None, str, int]]:
@@ -514,193 +456,6 @@ class ExchangeMixin:
                 .group_by(posts.c.theme_id, posts.c.kind)
             ).all()
         return [(r.theme_id, r.kind, int(r.n)) for r in rows]
-
-    # -- moderators, settings, log ----------------------------------------------------------
-    def add_moderator_key(self: _HasConnections, network_id: str, label: str, key: str) -> int:
-        with self._write() as conn:
-            pk = conn.execute(
-                insert(moderator_keys).values(
-                    network_id=network_id,
-                    label=label,
-                    key_digest=key_digest(key),
-                    created_at=_now(),
-                    revoked_at=None,
-                )
-            ).inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
-
-    def moderator_for_key(self: _HasConnections, network_id: str, key: str) -> Moderator | None:
-        with self._read() as conn:
-            row = conn.execute(
-                select(moderator_keys).where(
-                    moderator_keys.c.network_id == network_id,
-                    moderator_keys.c.key_digest == key_digest(key),
-                    moderator_keys.c.revoked_at.is_(None),
-                )
-            ).first()
-        if row is None:
-            return None
-        return Moderator(id=row.id, network_id=row.network_id, label=row.label)
-
-    def revoke_moderator_key(self: _HasConnections, key_id: int) -> bool:
-        with self._write() as conn:
-            return (
-                conn.execute(
-                    update(moderator_keys)
-                    .where(moderator_keys.c.id == key_id, moderator_keys.c.revoked_at.is_(None))
-                    .values(revoked_at=_now())
-                ).rowcount
-                > 0
-            )
-
-    def premoderated(self: _HasConnections, network_id: str) -> bool:
-        with self._read() as conn:
-            value = conn.execute(
-                select(network_settings.c.premoderation).where(
-                    network_settings.c.network_id == network_id
-                )
-            ).scalar()
-        return bool(value)
-
-    def set_premoderated(self: Any, network_id: str, value: bool) -> None:
-        with self._write() as conn:
-            conn.execute(
-                self._upsert(
-                    network_settings,
-                    {"network_id": network_id, "premoderation": value, "updated_at": _now()},
-                    ["network_id"],
-                    ["premoderation", "updated_at"],
-                )
-            )
-
-    def log_moderation(
-        self: _HasConnections,
-        network_id: str,
-        moderator: str,
-        action: str,
-        reason: str,
-        post_id: int | None = None,
-    ) -> None:
-        with self._write() as conn:
-            conn.execute(
-                insert(moderation_log).values(
-                    network_id=network_id,
-                    post_id=post_id,
-                    moderator=moderator,
-                    action=action,
-                    reason=reason,
-                    at=_now(),
-                )
-            )
-
-    def moderation_records(
-        self: _HasConnections, network_id: str, limit: int = 50
-    ) -> list[ModerationRecord]:
-        with self._read() as conn:
-            rows = conn.execute(
-                select(moderation_log)
-                .where(moderation_log.c.network_id == network_id)
-                .order_by(moderation_log.c.at.desc(), moderation_log.c.id.desc())
-                .limit(limit)
-            ).all()
-        return [
-            ModerationRecord(
-                at=_aware(r.at),
-                moderator=r.moderator,
-                action=r.action,
-                post_id=r.post_id,
-                reason=r.reason,
-            )
-            for r in rows
-        ]
-
-    # -- polls that run for a period ---------------------------------------------------------
-    def add_network_poll(
-        self: _HasConnections,
-        network_id: str,
-        prompt: str,
-        options: list[str],
-        created_by: str,
-        closes_at: datetime,
-    ) -> int:
-        with self._write() as conn:
-            pk = conn.execute(
-                insert(network_polls).values(
-                    network_id=network_id,
-                    prompt=prompt,
-                    options_json=json.dumps(options, ensure_ascii=False),
-                    created_by=created_by,
-                    created_at=_now(),
-                    closes_at=closes_at,
-                )
-            ).inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
-
-    def network_polls(
-        self: _HasConnections, network_id: str, viewer: str | None = None, limit: int = 20
-    ) -> list[NetworkPoll]:
-        """A network's polls, newest first, each with its votes (oldest first)."""
-        with self._read() as conn:
-            rows = conn.execute(
-                select(network_polls)
-                .where(network_polls.c.network_id == network_id)
-                .order_by(network_polls.c.created_at.desc(), network_polls.c.id.desc())
-                .limit(limit)
-            ).all()
-            ids = [r.id for r in rows]
-            votes: dict[int, list[int]] = {}
-            mine: dict[int, int] = {}
-            if ids:
-                for v in conn.execute(
-                    select(network_poll_votes)
-                    .where(network_poll_votes.c.poll_id.in_(ids))
-                    .order_by(network_poll_votes.c.saved_at, network_poll_votes.c.participant_id)
-                ):
-                    votes.setdefault(v.poll_id, []).append(int(v.option))
-                    if viewer is not None and v.participant_id == viewer:
-                        mine[v.poll_id] = int(v.option)
-        return [
-            NetworkPoll(
-                id=r.id,
-                network_id=r.network_id,
-                prompt=r.prompt,
-                options=tuple(json.loads(r.options_json)),
-                created_by=r.created_by,
-                created_at=_aware(r.created_at),
-                closes_at=_aware(r.closes_at),
-                votes=tuple(votes.get(r.id, ())),
-                mine=mine.get(r.id),
-            )
-            for r in rows
-        ]
-
-    def vote_network_poll(
-        self: _HasConnections, poll_id: int, participant_id: str, option: int
-    ) -> bool:
-        """One vote per participant per poll (a second one is refused, not counted)."""
-        try:
-            with self._write() as conn:
-                conn.execute(
-                    insert(network_poll_votes).values(
-                        poll_id=poll_id,
-                        participant_id=participant_id,
-                        option=option,
-                        saved_at=_now(),
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
-
-    def close_network_poll(self: _HasConnections, poll_id: int) -> None:
-        with self._write() as conn:
-            conn.execute(
-                update(network_polls)
-                .where(network_polls.c.id == poll_id, network_polls.c.closes_at > _now())
-                .values(closes_at=_now())
-            )
 
     # -- visits -----------------------------------------------------------------------------
     def mark_network_visit(self: Any, participant_id: str, network_id: str) -> datetime | None:

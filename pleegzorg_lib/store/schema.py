@@ -21,7 +21,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -279,4 +279,22 @@ network_poll_votes = Table(
     Column("participant_id", String(32), ForeignKey("pz_participants.id"), primary_key=True),
     Column("option", Integer, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+# A theme the moderators put forward from "what the network asks about" (schema 6): for the
+# year plan (a theme meeting, the Platform Vakmanschap loop) or for the Kennisagenda. The
+# counts are those the moderator saw; ``resolved_at`` when the organisers took it up.
+theme_proposals = Table(
+    "pz_theme_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("theme_id", String(64), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("stories", Integer, nullable=False),
+    Column("questions", Integer, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("proposed_by", String(160), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_at", DateTime(timezone=True), nullable=True),
 )

@@ -34,6 +34,7 @@ from .directory import DirectoryMixin
 from .engine import Database
 from .errors import StoreError
 from .exchange import ExchangeMixin
+from .network_admin import NetworkAdminMixin
 from .rights import RightsMixin
 from .schema import answer_history, answers, enrolments, participants
 from .sessions import SessionsMixin
@@ -59,7 +60,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class SQLStore(SessionsMixin, RightsMixin, AgendaMixin, DirectoryMixin, ExchangeMixin):
+class SQLStore(
+    SessionsMixin, RightsMixin, AgendaMixin, DirectoryMixin, ExchangeMixin, NetworkAdminMixin
+):
     """Participants, enrolments and answers in a relational database."""
 
     def _upsert(self, table: Any, values: dict[str, Any], keys: list[str], update_cols: list[str]):

@@ -341,6 +341,38 @@ def test_a_week_poll_shows_no_result_at_four_voters_and_the_result_at_five(
     expect(closed.get_by_role("button", name="Stem")).to_have_count(0)
 
 
+def test_moderators_put_a_busy_theme_forward_for_the_year_plan(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    """From "waar het netwerk over praat" a theme goes to the year plan or the Kennisagenda;
+    the note is shown as text; the organisers mark it dealt with."""
+    srv = home_server
+    key = moderator_key(srv, label="Kerngroep")
+    mod = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    mod.goto(home(srv, f"moderatie?sleutel={key}"))
+    form = mod.locator("form.pz-propose")
+    theme = form.locator("#voorstel-thema option").first.inner_text()
+    form.locator("#voorstel-thema").select_option(label=theme)
+    form.locator("#voorstel-toelichting").fill(f'Veel vragen <img src=x onerror="{MARKER_JS}">')
+    form.get_by_role("button", name="Voorstellen voor het jaarplan").click()
+    expect(mod.locator(".pz-alert-success")).to_contain_text("thema voorgesteld voor het jaarplan")
+    item = mod.locator(".pz-proposals li").first
+    expect(item).to_contain_text(f"{theme} → jaarplan")
+    expect(item).to_contain_text("Kerngroep")
+    expect(item.locator(".pz-text")).to_contain_text("<img src=x")
+    assert mod.evaluate("() => window.__pz_pwned") is None
+    mod.locator("form.pz-propose").get_by_role(
+        "button", name="Voorstellen voor het jaarplan"
+    ).click()
+    expect(mod.locator("#fout, .pz-alert-error").first).to_contain_text("al voorgesteld")
+    mod.locator("section[aria-labelledby=voorstellen-kop]").screenshot(
+        path=str(ARTIFACTS / "network-home-proposals-desktop.png")
+    )
+    mod.locator(".pz-proposals li").first.get_by_role("button", name="Afgehandeld").click()
+    expect(mod.locator(".pz-proposals li")).to_have_count(0)
+    expect(mod.locator(".pz-mod-log")).to_contain_text("voorstel afgehandeld")
+
+
 def test_a_worksheet_leads_to_its_networks_home(
     home_server: VoilaServer, chromium: Browser
 ) -> None:

@@ -279,8 +279,8 @@ def test_theme_activity_counts_items_per_theme(any_store, catalog) -> None:
         form={"titel": "Vraag?"},
     )
     rows = exchange.theme_activity(any_store, network)
-    assert rows[0] == (theme.name, 2, 0)
-    assert ("", 0, 1) in rows
+    assert rows[0] == (theme.id, theme.name, 2, 0)
+    assert ("", "", 0, 1) in rows
 
 
 def test_a_network_poll_shows_its_result_after_voting_and_from_five_voters(
@@ -424,3 +424,59 @@ def test_the_cli_makes_lists_and_revokes_moderator_keys(store, capsys, monkeypat
     )
     assert [p.prompt for p in store.network_polls(NET)] == ["Welke avond?"]
     assert cli.main(["network", "poll", NET, "--vraag", "Eén optie?", "--optie", "Ja"]) == 2
+
+
+def test_a_moderator_puts_a_theme_forward_for_the_year_plan_or_the_kennisagenda(
+    any_store, catalog
+) -> None:
+    """The Platform Vakmanschap loop: many questions on one subject become a theme meeting.
+    A proposal carries the counts of the last three months, is logged, is open once per
+    target, and the organisers see it in 'pleegzorg plan' until it is dealt with."""
+    from pleegzorg_lib.cli.plan import format_proposals
+
+    network = catalog.network(NET)
+    theme = network.themes[0]
+    a = person(any_store)
+    story(any_store, catalog, a, thema=theme.id)
+    first = exchange.propose_theme(
+        any_store,
+        network,
+        moderator="Sanne (sleutel 1)",
+        theme_id=theme.id,
+        target="jaarplan",
+        note="Veel vragen over <b>logeren</b>",
+    )
+    with pytest.raises(exchange.ExchangeError) as again:
+        exchange.propose_theme(
+            any_store, network, moderator="Sanne", theme_id=theme.id, target="jaarplan"
+        )
+    assert again.value.key == "exchange.error.proposed_already"
+    exchange.propose_theme(
+        any_store, network, moderator="Sanne", theme_id=theme.id, target="kennisagenda"
+    )
+    for bad_theme, bad_target in (("bestaat-niet", "jaarplan"), (theme.id, "nieuwsbrief")):
+        with pytest.raises(exchange.ExchangeError):
+            exchange.propose_theme(
+                any_store, network, moderator="Sanne", theme_id=bad_theme, target=bad_target
+            )
+    proposals = any_store.theme_proposals(NET)
+    assert [(p.target, p.stories, p.questions) for p in proposals] == [
+        ("kennisagenda", 1, 0),
+        ("jaarplan", 1, 0),
+    ]
+    text = format_proposals(proposals, catalog, NET)
+    assert f"{theme.name} → jaarplan · 1 verhalen, 0 vragen · Sanne (sleutel 1)" in text
+    assert "Veel vragen over <b>logeren</b>" in text  # plain text in a terminal
+    assert any_store.theme_proposals("vakmanschap") == []
+    actions = [r.action for r in any_store.moderation_records(NET)]
+    assert actions.count("propose_jaarplan") == 1 and "propose_kennisagenda" in actions
+
+    exchange.resolve_proposal(any_store, network, moderator="Sanne", proposal_id=first)
+    with pytest.raises(exchange.ExchangeError):  # dealt with already, or another network's
+        exchange.resolve_proposal(any_store, network, moderator="Sanne", proposal_id=first)
+    assert [p.target for p in any_store.theme_proposals(NET)] == ["kennisagenda"]
+    assert len(any_store.theme_proposals(NET, open_only=False)) == 2
+    # once dealt with, the theme can be put forward again
+    exchange.propose_theme(
+        any_store, network, moderator="Sanne", theme_id=theme.id, target="jaarplan"
+    )

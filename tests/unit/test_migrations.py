@@ -230,7 +230,7 @@ def test_head_is_the_last_revision_and_history_is_linear() -> None:
     scripts = migrations.script_directory()
     assert scripts.get_heads() == [migrations.HEAD]
     order = [s.revision for s in scripts.walk_revisions()]
-    assert order == ["0005", "0004", "0003"]
+    assert order == ["0006", "0005", "0004", "0003"]
     assert scripts.get_revision(migrations.BASELINE).down_revision is None
     assert int(migrations.HEAD) == SCHEMA_VERSION
 
@@ -488,6 +488,7 @@ def test_migrations_ship_inside_the_package() -> None:
         "0003_baseline.py",
         "0004_agenda_attendance.py",
         "0005_exchange.py",
+        "0006_theme_proposals.py",
     ]
     assert migrations.alembic_config().get_main_option("script_location") == str(here)
 

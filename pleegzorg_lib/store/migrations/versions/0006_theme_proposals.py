@@ -1,0 +1,49 @@
+"""Schema 6: themes the moderators put forward for the year plan or the Kennisagenda, from the
+counts of what the network asks about (issue #28, part 7).
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+SCHEMA_VERSION = 6
+
+_meta = sa.table("pz_meta", sa.column("key", sa.String), sa.column("value", sa.String))
+
+
+def _set_version(version: int) -> None:
+    op.execute(_meta.update().where(_meta.c.key == "schema_version").values(value=str(version)))
+
+
+def upgrade() -> None:
+    tz = sa.DateTime(timezone=True)
+    op.create_table(
+        "pz_theme_proposals",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("network_id", sa.String(64), nullable=False),
+        sa.Column("theme_id", sa.String(64), nullable=False),
+        sa.Column("target", sa.String(16), nullable=False),
+        sa.Column("stories", sa.Integer, nullable=False),
+        sa.Column("questions", sa.Integer, nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("proposed_by", sa.String(160), nullable=False),
+        sa.Column("created_at", tz, nullable=False),
+        sa.Column("resolved_at", tz, nullable=True),
+    )
+    op.create_index("ix_pz_theme_proposals_network_id", "pz_theme_proposals", ["network_id"])
+    _set_version(SCHEMA_VERSION)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_pz_theme_proposals_network_id", table_name="pz_theme_proposals")
+    op.drop_table("pz_theme_proposals")
+    _set_version(5)
