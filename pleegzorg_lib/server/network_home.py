@@ -39,7 +39,9 @@ from ..content.catalog import cached_catalog
 from ..i18n import current_language, language_from_query, language_query, t
 from ..model import Catalog, normalize_code, page_path
 from ..services import exchange
+from ..store.network_admin import Moderator
 from .home_content import cycles_of, newest_sources, next_meetings, worksheets
+from .hub import hub_mode, hub_user, redirect_to_login
 from .limits import client_address
 from .security import (
     CODE_COOKIE,
@@ -571,17 +573,44 @@ class ItemHandler(FormHandler):
 
 class ModerationHandler(ExchangeHandler):
     """The moderators' page: a key from the link goes into a cookie, then the address is
-    cleaned; every action is checked against the key again and logged."""
+    cleaned; every action is checked against the key again and logged. Under JupyterHub the
+    hub login takes the key's place, as on the facilitator pages: no login, to the hub's
+    login page; a hub user without access to this service, 403; the log names the user."""
+
+    hub_name: str | None = None
+
+    async def prepare(self) -> None:  # type: ignore[override]
+        super().prepare()
+        if self._finished or not hub_mode():
+            return
+        user = await hub_user(self)
+        if user is None:
+            if self.request.method in ("GET", "HEAD"):
+                redirect_to_login(self)
+                return
+            raise tornado.web.HTTPError(403)
+        if not user["allowed"]:
+            raise tornado.web.HTTPError(403)
+        self.hub_name = str(user["name"])
 
     def moderator(self, store: Any, network_id: str) -> Any:
+        if hub_mode():  # only the hub login counts there (checked in prepare)
+            if self.hub_name is None:
+                return None
+            return Moderator(id=0, network_id=network_id, label=f"{self.hub_name} (hub)")
         cookie = self.request.cookies.get(moderator_cookie(network_id))
         key = cookie.value if cookie is not None else ""
         return store.moderator_for_key(network_id, key) if key else None
 
+    @staticmethod
+    def signature(mod: Any) -> str:
+        """How the log names a moderator: the key's label and number, or the hub user."""
+        return mod.label if mod.id == 0 else f"{mod.label} (sleutel {mod.id})"
+
     async def get(self, network_id: str) -> None:
         network = self.network_or_404(network_id)
         key = self.get_query_argument("sleutel", "")
-        if key:
+        if key and not hub_mode():
             set_secret_cookie(
                 self, moderator_cookie(network.id), key[:100], max_age=MODERATOR_KEY_HOURS * 3600
             )
@@ -653,7 +682,7 @@ class ModerationHandler(ExchangeHandler):
             mod = self.moderator(store, network.id)
             if mod is None:
                 raise tornado.web.HTTPError(403)
-            who = f"{mod.label} (sleutel {mod.id})"
+            who = self.signature(mod)
             if action == "poll":
                 exchange.create_poll(
                     store,

@@ -182,7 +182,19 @@ def test_facilitators_log_in_through_the_hub_participants_stay_anonymous(hub, ch
     # The facilitator's live view (logged in) shows the session.
     facilitator.locator(".pz-facilitator-link").click()
     expect(facilitator.locator(".pz-join-code")).to_have_text(code, timeout=90_000)
+
+    # The same hub login opens a network's moderators' page (no key link needed), and the
+    # log names the hub user; a key link means nothing here.
+    facilitator.goto(hub.service + "voila/netwerk/breakdown/moderatie")
+    expect(facilitator.locator("main")).to_contain_text("begeleider (hub)")
+    facilitator.get_by_role("button", name="Voormoderatie aanzetten").click()
+    expect(facilitator.locator(".pz-mod-log")).to_contain_text("begeleider (hub)")
+    expect(facilitator.locator(".pz-mod-log")).to_contain_text("voormoderatie aan")
     facilitator.context.close()
+    stranger = chromium.new_context().new_page()
+    stranger.goto(hub.service + "voila/netwerk/breakdown/moderatie?sleutel=geraden")
+    assert "/hub/login" in stranger.url  # no login: to the hub, whatever the address holds
+    stranger.context.close()
 
     # A hub user without the facilitators' role: logged in, but no access.
     outsider = chromium.new_context().new_page()
@@ -191,4 +203,7 @@ def test_facilitators_log_in_through_the_hub_participants_stay_anonymous(hub, ch
     # the hub itself refuses the service's OAuth to a user without access (403)
     expect(outsider.locator("body")).to_contain_text("403", timeout=30_000)
     expect(outsider.locator(".pz-create-session")).to_have_count(0)
+    outsider.goto(hub.service + "voila/netwerk/breakdown/moderatie", timeout=90_000)
+    expect(outsider.locator("body")).to_contain_text("403", timeout=30_000)
+    expect(outsider.locator(".pz-mod-log")).to_have_count(0)
     outsider.context.close()
