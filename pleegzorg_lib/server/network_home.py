@@ -236,7 +236,7 @@ class HomeHandler(ExchangeHandler):
             if before is not None:
                 news = {
                     "replies": store.replies_to_mine_since(me.id, network.id, before),
-                    "items": store.new_posts_since(network.id, before),
+                    "items": store.new_posts_since(network.id, before, me.id),
                 }
         sheets = [w for w in worksheets(self.catalog) if w.network_id == network.id]
         agenda = [i for i in store.agenda_items(network.id) if not i.hidden][:5]

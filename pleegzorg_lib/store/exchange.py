@@ -136,6 +136,7 @@ class ExchangeMixin:
                     digest=digest,
                     created_at=now,
                     updated_at=now,
+                    visible_at=now if status == "visible" else None,
                 )
             ).inserted_primary_key
             assert key is not None
@@ -234,7 +235,16 @@ class ExchangeMixin:
             raise ValueError(status)
         with self._write() as conn:
             conn.execute(
-                update(posts).where(posts.c.id == post_id).values(status=status, updated_at=_now())
+                update(posts)
+                .where(posts.c.id == post_id)
+                .values(
+                    status=status,
+                    updated_at=_now(),
+                    # the first moment others could read it: what "new since" counts from
+                    visible_at=func.coalesce(posts.c.visible_at, _now())
+                    if status == "visible"
+                    else posts.c.visible_at,
+                )
             )
 
     def set_post_flag(self: _HasConnections, post_id: int, name: str, value: bool) -> None:
@@ -489,7 +499,7 @@ class ExchangeMixin:
                 posts.c.network_id == network_id,
                 posts.c.parent_id.in_(own),
                 posts.c.status == "visible",
-                posts.c.created_at > since,
+                posts.c.visible_at > since,  # approved after the last visit counts as new
                 or_(posts.c.participant_id.is_(None), posts.c.participant_id != participant_id),
             )
             .order_by(posts.c.created_at.desc())
@@ -498,7 +508,11 @@ class ExchangeMixin:
             rows = conn.execute(query).all()
         return [self._to_post(r, participant_id) for r in rows]
 
-    def new_posts_since(self: _HasConnections, network_id: str, since: datetime) -> int:
+    def new_posts_since(
+        self: _HasConnections, network_id: str, since: datetime, viewer: str | None = None
+    ) -> int:
+        """Stories and questions others could first read after ``since`` (not ``viewer``'s
+        own: their story approved after they wrote it is not news to them)."""
         with self._read() as conn:
             return int(
                 conn.execute(
@@ -506,7 +520,10 @@ class ExchangeMixin:
                         posts.c.network_id == network_id,
                         posts.c.kind.in_(("story", "question")),
                         posts.c.status == "visible",
-                        posts.c.created_at > since,
+                        posts.c.visible_at > since,
+                        or_(posts.c.participant_id.is_(None), posts.c.participant_id != viewer)
+                        if viewer
+                        else literal(True),
                     )
                 ).scalar_one()
             )

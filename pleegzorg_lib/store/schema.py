@@ -193,6 +193,9 @@ posts = Table(
     Column("digest", String(64), nullable=False),  # one item for a double submit
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # when others could first read it (at once, or when a moderator approved it; schema 6):
+    # "nieuw sinds je vorige bezoek" counts from here, not from when it was written
+    Column("visible_at", DateTime(timezone=True), nullable=True),
     Index("ix_pz_posts_network", "network_id", "kind", "status", "pinned", "created_at"),
     Index("ix_pz_posts_participant", "participant_id"),
 )

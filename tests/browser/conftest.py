@@ -160,25 +160,39 @@ def server(
     shutil.copy(srv.log_path, ARTIFACTS / f"voila-{request.node.name}.log")
 
 
-@pytest.fixture
-def fresh_database(postgres_url: str) -> Iterator[Callable[[str], str]]:
-    """``fresh_database(name)``: a new, empty database on the session's PostgreSQL server
-    (its URL); dropped after the test."""
+def create_database(postgres_url: str, name: str) -> str:
+    """A new, empty database ``name`` on the session's PostgreSQL server; its URL."""
     import psycopg
     from sqlalchemy.engine import make_url
 
     url = make_url(postgres_url)
     admin = f"host={url.host} port={url.port} user={url.username} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(postgres_url: str, name: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    admin = f"host={url.host} port={url.port} user={url.username} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def fresh_database(postgres_url: str) -> Iterator[Callable[[str], str]]:
+    """``fresh_database(name)``: a new, empty database on the session's PostgreSQL server
+    (its URL); dropped after the test."""
     made: list[str] = []
 
     def make(name: str) -> str:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {name}")
         made.append(name)
-        return url.set(database=name).render_as_string(hide_password=False)
+        return create_database(postgres_url, name)
 
     yield make
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for name in made:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    for name in made:
+        drop_database(postgres_url, name)

@@ -24,7 +24,7 @@ from playwright.sync_api import Page, expect
 from pleegzorg_lib.services.sessions import create_session
 from pleegzorg_lib.store import open_store
 
-from .conftest import ARTIFACTS, free_port
+from .conftest import ARTIFACTS, create_database, drop_database, free_port
 from .pages import accept_link_code, open_worksheet, question, resume_code, type_open, wait_saved
 
 # serial: it measures time or fills the machine on purpose; make test runs it alone
@@ -56,11 +56,14 @@ class RunningCluster:
         return (self.run_dir / "nginx-access.log").read_text().splitlines()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def cluster(
-    fresh_database, tmp_path: Path, request: pytest.FixtureRequest
+    postgres_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningCluster]:
-    url = fresh_database("pz_cluster")
+    """One cluster for the module (it takes half a minute to come up): the room test and
+    the network home test use different worksheets, sessions and networks' items."""
+    tmp_path = tmp_path_factory.mktemp("cluster")
+    url = create_database(postgres_url, "pz_cluster")
     port = free_port()
     while any(_taken(port + i) for i in (1, 2)):  # the servers take the two ports after it
         port = free_port()
@@ -93,6 +96,7 @@ def cluster(
         for name in ("server-1.log", "server-2.log", "nginx-access.log", "nginx-error.log"):
             if (running.run_dir / name).exists():
                 shutil.copy(running.run_dir / name, ARTIFACTS / f"proxy-{name}")
+    drop_database(postgres_url, "pz_cluster")
     leftovers = subprocess.run(["pgrep", "-f", f"nginx.*{tmp_path}"], capture_output=True)
     assert leftovers.stdout == b"", "nginx still runs after the cluster stopped"
 
@@ -196,3 +200,74 @@ def test_a_room_through_nginx_spreads_over_two_servers_and_stays_whole(cluster, 
     assert len(channels) >= len(pages)
     assert all(len(upstreams) == 1 for upstreams in by_route.values()), by_route
     assert "?code=" not in "\n".join(lines) and "code=" not in "\n".join(lines)
+
+
+def test_a_network_home_through_nginx_is_one_home_on_two_servers(cluster, chromium) -> None:
+    """The network home keeps nothing in a server. Through the proxy, on PostgreSQL: a
+    moderator on one server switches pre-moderation on, a story written on the other server
+    waits in that moderator's queue, is approved, read and answered there, and its writer
+    sees "1 nieuwe reactie" on their own server."""
+    from pleegzorg_lib.content.catalog import load_catalog
+    from pleegzorg_lib.services import exchange
+
+    from ..conftest import REPO
+
+    store = open_store(cluster.database_url)
+    key = exchange.new_moderator_key(store, load_catalog(REPO / "data"), "samenwerken", "Kerngroep")
+    store.close()
+    home = cluster.url + "voila/netwerk/samenwerken"
+
+    def served(page: Page, url: str) -> str:
+        response = page.goto(url, timeout=90_000)
+        assert response is not None and response.ok, url
+        return response.headers.get("x-served-by") or ""
+
+    writer = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    writer_server = served(writer, home)
+    for _ in range(MAX_VISITORS):  # a fresh browser lands on either server
+        other = chromium.new_context(viewport={"width": 1280, "height": 900})
+        moderator = other.new_page()
+        if served(moderator, home + f"/moderatie?sleutel={key}") != writer_server:
+            break
+        other.close()
+    else:
+        raise AssertionError(f"every browser landed on {writer_server}")
+    expect(moderator.locator("main")).to_contain_text("Kerngroep")
+    moderator.get_by_role("button", name="Voormoderatie aanzetten").click()
+    expect(moderator.locator(".pz-mod-log")).to_contain_text("voormoderatie aan")
+
+    assert served(writer, home + "/verhalen/nieuw") == writer_server
+    writer.fill("#titel", "Via de proxy geschreven")
+    writer.fill("#situatie", "Een verhaal dat op de ene server binnenkwam.")
+    writer.select_option("#rol", "pleegouder")
+    writer.click("form.pz-form button[type=submit]")
+    expect(writer.locator(".pz-alert-info").first).to_be_visible()  # waits for a moderator
+    item = writer.url.split("/item/")[1].split("?")[0].split("#")[0]
+
+    reader = other.new_page()  # the moderator's server
+    served(reader, home)
+    expect(reader.locator(f'.pz-post[data-post="{item}"]')).to_have_count(0)
+    moderator.reload()
+    card = moderator.locator(f'.pz-queue-item[data-post="{item}"]')
+    expect(card).to_contain_text("Via de proxy geschreven")
+    card.get_by_role("button", name="Goedkeuren").click()
+    expect(moderator.locator(f'.pz-queue-item[data-post="{item}"]')).to_have_count(0)
+
+    served(reader, home)
+    reader.locator(f'.pz-post[data-post="{item}"] a').click()
+    expect(reader.locator("h1")).to_have_text("Via de proxy geschreven")
+    reader.fill("#tekst", "Gelezen op de andere server.")
+    reader.click("text=Reageer")
+    expect(reader.locator(".pz-reply")).to_contain_text("andere server")  # its writer sees it
+    # pre-moderation holds replies too: the moderator approves it before the writer hears of it
+    served(writer, home)
+    expect(writer.locator(".pz-news")).to_contain_text("Niets nieuws")
+    moderator.reload()
+    reply = moderator.locator(".pz-queue-item", has_text="Gelezen op de andere server")
+    reply.get_by_role("button", name="Goedkeuren").click()
+    expect(moderator.locator(".pz-queue-item")).to_have_count(0)
+
+    assert served(writer, home) == writer_server  # the route cookie keeps them on theirs
+    expect(writer.locator(".pz-news")).to_contain_text("1 nieuwe reactie op wat jij schreef")
+    writer.context.close()
+    other.close()

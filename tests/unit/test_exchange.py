@@ -480,3 +480,52 @@ def test_a_moderator_puts_a_theme_forward_for_the_year_plan_or_the_kennisagenda(
     exchange.propose_theme(
         any_store, network, moderator="Sanne", theme_id=theme.id, target="jaarplan"
     )
+
+
+def test_a_reply_approved_after_the_writers_visit_is_new_at_their_next_visit(
+    any_store, catalog
+) -> None:
+    """Pre-moderation: a reply written before the writer's visit but approved after it was
+    never "new" (found through nginx in the browser test): news counts from when others
+    could first read an item."""
+    any_store.set_premoderated(NET, True)
+    writer, reader = person(any_store), person(any_store)
+    first_written = datetime.now(UTC)
+    first = story(any_store, catalog, writer)
+    exchange.moderate(
+        any_store, moderator="m", network_id=NET, post_id=first.id, action="approve", reason=""
+    )
+    answer = exchange.write(
+        any_store,
+        catalog,
+        participant_id=reader.id,
+        role_id="pleegouder",
+        network_id=NET,
+        kind="reply",
+        form={"tekst": "Herkenbaar!"},
+        parent_id=first.id,
+    )
+    assert answer.pending
+    any_store.mark_network_visit(writer.id, NET)  # the writer looks: nothing new yet
+    seen_at = any_store.mark_network_visit(writer.id, NET)  # (returns that visit's time)
+    assert seen_at is not None
+    assert any_store.replies_to_mine_since(writer.id, NET, seen_at) == []
+    exchange.moderate(
+        any_store, moderator="m", network_id=NET, post_id=answer.id, action="approve", reason=""
+    )
+    assert [r.id for r in any_store.replies_to_mine_since(writer.id, NET, seen_at)] == [answer.id]
+    assert any_store.new_posts_since(NET, seen_at, reader.id) == 0  # a reply is not a story
+    # the writer's own story, approved after they wrote it, is news to others, not to them
+    assert any_store.new_posts_since(NET, first_written, reader.id) == 1
+    assert any_store.new_posts_since(NET, first_written, writer.id) == 0
+    # hiding and restoring does not make it new again
+    exchange.moderate(
+        any_store, moderator="m", network_id=NET, post_id=answer.id, action="hide", reason="x"
+    )
+    any_store.mark_network_visit(writer.id, NET)
+    later = any_store.mark_network_visit(writer.id, NET)
+    assert later is not None
+    exchange.moderate(
+        any_store, moderator="m", network_id=NET, post_id=answer.id, action="restore", reason=""
+    )
+    assert any_store.replies_to_mine_since(writer.id, NET, later) == []

@@ -1,5 +1,7 @@
 """Schema 6: themes the moderators put forward for the year plan or the Kennisagenda, from the
-counts of what the network asks about (issue #28, part 7).
+counts of what the network asks about (issue #28, part 7); and when an item of a network home
+became visible to others (``pz_posts.visible_at``), so that a reply a moderator approves after
+its writer's last visit still counts as new.
 
 Revision ID: 0006
 Revises: 0005
@@ -40,10 +42,23 @@ def upgrade() -> None:
         sa.Column("resolved_at", tz, nullable=True),
     )
     op.create_index("ix_pz_theme_proposals_network_id", "pz_theme_proposals", ["network_id"])
+    op.add_column("pz_posts", sa.Column("visible_at", tz, nullable=True))
+    posts = sa.table(
+        "pz_posts",
+        sa.column("status", sa.String),
+        sa.column("created_at", tz),
+        sa.column("visible_at", tz),
+    )
+    # what was ever shown was shown when written (pending items get theirs when approved)
+    op.execute(
+        posts.update().where(posts.c.status != "pending").values(visible_at=posts.c.created_at)
+    )
     _set_version(SCHEMA_VERSION)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("pz_posts") as batch:
+        batch.drop_column("visible_at")
     op.drop_index("ix_pz_theme_proposals_network_id", table_name="pz_theme_proposals")
     op.drop_table("pz_theme_proposals")
     _set_version(5)
