@@ -106,3 +106,74 @@ def test_oversized_answers_are_refused_with_their_limit() -> None:
     assert t(exc.value.key, **exc.value.params).startswith(
         "Je antwoord is te lang (10.001 tekens); het maximum is 10.000 tekens."
     )
+
+
+def test_naughty_strings_stay_inert_in_the_network_exchanges_exports(store, naughty) -> None:
+    """Stories, replies, a network poll and a moderator's theme note made of the naughty
+    strings: the writer's own export (HTML, Markdown, JSON), the session report's network
+    polls and 'pleegzorg plan' hold them as text, never as markup."""
+    from datetime import UTC, datetime, timedelta
+
+    from pleegzorg_lib.cli.plan import format_proposals
+    from pleegzorg_lib.content import load_catalog
+    from pleegzorg_lib.export import participant_json
+    from pleegzorg_lib.services import exchange
+
+    catalog = load_catalog(REPO / "data")
+    network = catalog.network("breakdown")
+    writer, _ = store.create_participant(role_id="pleegouder")
+    reader, _ = store.create_participant(role_id="pleegouder")
+    written = 0
+    for n, text in enumerate(s for s in naughty if s.strip()):
+        try:
+            made = exchange.write(
+                store,
+                catalog,
+                participant_id=writer.id if n % 2 else reader.id,
+                role_id="pleegouder",
+                network_id="breakdown",
+                kind="story",
+                form={"titel": text[:120], "situatie": text},
+                now=datetime.now(UTC) + timedelta(minutes=11 * n),  # past the 5-per-10-minutes
+            )
+        except exchange.ExchangeError:
+            continue  # refused with a message (a NUL, a lone surrogate)
+        written += 1
+        if n % 7 == 0:
+            exchange.write(
+                store,
+                catalog,
+                participant_id=writer.id,
+                role_id="pleegouder",
+                network_id="breakdown",
+                kind="reply",
+                form={"tekst": text},
+                parent_id=made.id,
+                now=datetime.now(UTC) + timedelta(minutes=11 * n + 1),
+            )
+    assert written > 450
+    data = collect_participant(store, writer)
+    page = participant_html(data).split("</style>", 1)[1].lower()
+    assert "<script" not in page and "<img" not in page and "<iframe" not in page
+    assert 'href="javascript' not in page
+    markdown = participant_markdown(data).lower()
+    assert "<script" not in markdown and "<img" not in markdown
+    json.loads(participant_json(data))  # valid JSON whatever the text
+
+    hostile = next(s for s in naughty if "<script" in s.lower())
+    store.add_network_poll(
+        "breakdown", hostile, [hostile[:100], "Nee"], "mod", datetime.now(UTC) + timedelta(days=7)
+    )
+    links = create_session(store, network_id="breakdown", worksheet_id=WS, title="Peiling")
+    report = report_html(collect_session(store, links.session.code)).split("</style>", 1)[1]
+    assert "<script" not in report.lower() and html.escape(hostile) in report
+    assert "<script" not in report_markdown(collect_session(store, links.session.code)).lower()
+    exchange.propose_theme(
+        store,
+        network,
+        moderator=hostile[:100],
+        theme_id=network.themes[0].id,
+        target="jaarplan",
+        note=hostile,
+    )
+    assert hostile in format_proposals(store.theme_proposals("breakdown"), catalog, "breakdown")
