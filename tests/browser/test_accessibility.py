@@ -184,6 +184,12 @@ def test_the_landing_page_every_worksheet_and_the_facilitator_pages_pass_axe(
     links = create_session(
         store, network_id="breakdown", worksheet_id="informele-steun", title="Toegankelijk"
     )
+    # an open network poll: every worksheet of that network shows it at its foot
+    from datetime import UTC, datetime, timedelta
+
+    store.add_network_poll(
+        "breakdown", "Toegankelijk?", ["Ja", "Nee"], "test", datetime.now(UTC) + timedelta(days=7)
+    )
     store.close()
     live = links.facilitator_url.split("/voila/render/", 1)[1]
 
@@ -198,6 +204,8 @@ def test_the_landing_page_every_worksheet_and_the_facilitator_pages_pass_axe(
                 loading.append((page, path))
             page, path = loading.pop(0)
             wait_ready(page, path)
+            if path.startswith("breakdown/"):
+                page.wait_for_selector(".pz-network-polls .pz-npoll-vote", timeout=15_000)
             problems += audit(page, path.split("?")[0])  # no key in the report
             page.close()
     finally:
