@@ -412,3 +412,25 @@ def test_a_worksheet_can_be_answered_with_the_keyboard_alone(server, chromium) -
     full_screenshot(page, str(ARTIFACTS / "accessibility-keyboard.png"))
     context.close()
     assert not problems, "accessibility problems:\n" + "\n".join(problems)
+
+
+def test_a_story_is_written_on_a_networks_home_with_the_keyboard_alone(server, chromium) -> None:
+    """On a network's home: Tab to "Schrijf een praktijkverhaal", fill in the form, post it
+    with Enter; every stop shows a focus ring and is a control."""
+    page = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(server.url + "voila/netwerk/vakmanschap")
+    keys = Keyboard(page)
+    keys.tab_to('a.pz-button[href$="verhalen/nieuw"]', limit=60)
+    keys.press("Enter")
+    page.wait_for_url("**/verhalen/nieuw")
+    keys.tab_to("#titel", limit=10)
+    keys.type("Met het toetsenbord geschreven")
+    keys.tab_to("#situatie", limit=5)
+    keys.type("Zonder muis, op een telefoon.")
+    keys.tab_to("#rol", limit=10)
+    page.keyboard.press("ArrowDown")  # the first role
+    keys.tab_to("form.pz-form button[type=submit]", limit=10)
+    keys.press("Enter")
+    expect(page.locator("h1")).to_have_text("Met het toetsenbord geschreven")
+    assert keys.no_ring == [], f"no visible focus on: {keys.no_ring}"
+    assert keys.not_control == [], f"Tab stops on what is no control: {keys.not_control}"
