@@ -434,3 +434,47 @@ def _short(exc: Exception) -> str:
     errors = [line for line in lines if re.match(r"^[A-Za-z_.]+(Error|Exception): ", line)]
     tail = errors[-1:] or lines[-3:]
     return " / ".join(tail)[:500]
+
+
+@dataclass(frozen=True)
+class DistressRule:
+    """Where a worksheet shows the hulpwijzer beside a question, and for which answers."""
+
+    worksheet: str
+    audience: tuple[str, ...]
+    question_id: str
+    prompt: str
+    #: the answers that show the help; ``None``: every answer (a marked open question)
+    answers: tuple[Any, ...] | None
+    shared: bool
+
+
+def distress_rules(root: Path | None = None) -> list[DistressRule]:
+    """Every question on every worksheet below ``root`` that can show the hulpwijzer, with
+    the answers that do (``pleegzorg check --hulpwijzer`` prints them; a test walks them)."""
+    from ..content.signposting import load_signposting
+
+    root = (root or config.workbooks_dir()).resolve()
+    catalog = load_catalog(config.data_dir())
+    rules = load_signposting(config.data_dir())
+    found: list[DistressRule] = []
+    for path in notebook_paths(root):
+        info = read_worksheet_info(path, root, catalog)
+        _problems, declared = question_problems(_label(path, root), nbformat.read(path, 4))
+        for _cell, question in declared:
+            if not rules.watches(question):
+                continue
+            answers = rules.distress_answers(question)  # triggers ("stoppen") included
+            if answers == ():
+                continue
+            found.append(
+                DistressRule(
+                    worksheet=info.path,
+                    audience=info.audience,
+                    question_id=question.id,
+                    prompt=question.prompt,
+                    answers=answers,
+                    shared=question.shared,
+                )
+            )
+    return found

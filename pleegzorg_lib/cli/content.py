@@ -41,6 +41,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)
+    if args.hulpwijzer:
+        print(format_distress_rules(root))
     if result.ok:
         count = len(result.questions)
         print(t("cli.check.ok_one") if count == 1 else t("cli.check.ok", count=count))
@@ -53,6 +55,28 @@ def _check(args: argparse.Namespace) -> int:
     return 1
 
 
+def format_distress_rules(root: Path | None) -> str:
+    """Per worksheet: its audience, and each question that can show the hulpwijzer with the
+    answers that do (``*`` after a question the group sees)."""
+    from ..authoring.check import distress_rules
+
+    lines = [t("cli.check.distress_title")]
+    current = ""
+    for rule in distress_rules(root if root is None or root.is_dir() else None):
+        if rule.worksheet != current:
+            current = rule.worksheet
+            audience = ", ".join(rule.audience) or t("cli.check.distress_everyone")
+            lines += ["", f"{rule.worksheet} ({audience})"]
+        if rule.answers is None:
+            answers = t("cli.check.distress_any")
+        elif rule.answers and isinstance(rule.answers[0], int):
+            answers = f"{rule.answers[0]}–{rule.answers[-1]}"
+        else:
+            answers = " | ".join(str(a) for a in rule.answers)
+        lines.append(f"  {rule.question_id}{'*' if rule.shared else ''}: {answers}")
+    return "\n".join(lines)
+
+
 def add_content_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("catalog", help=t("cli.help.catalog"))
     p.set_defaults(func=_catalog)
@@ -60,6 +84,7 @@ def add_content_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", nargs="?", help=t("cli.help.check.path"))
     p.add_argument("--no-execute", action="store_true", help=t("cli.help.check.no_execute"))
     p.add_argument("--no-spelling", action="store_true", help=t("cli.help.check.no_spelling"))
+    p.add_argument("--hulpwijzer", action="store_true", help=t("cli.help.check.hulpwijzer"))
     p.add_argument(
         "--database",
         metavar="URL",

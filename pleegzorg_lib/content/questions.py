@@ -17,6 +17,31 @@ from ..model import DEFAULT_MAX_LENGTH, Question, QuestionKind, Worksheet, Works
 from ._yaml import ContentError
 
 
+def _distress(
+    id: str, distress: bool | Sequence[str], options: Sequence[str], *, likert: bool = False
+) -> tuple[bool, tuple[str, ...]]:
+    """``distress=True`` or the list of answers that signal distress, checked: every named
+    answer is an option; a Likert must name them (a statement can be worded either way)."""
+    if isinstance(distress, bool):
+        if distress and likert:
+            raise ValueError(t("content.distress_likert", id=id, options=", ".join(options)))
+        return distress, ()
+    if isinstance(distress, str) or not isinstance(distress, Sequence):
+        raise ValueError(t("content.distress_kind", id=id))
+    named = tuple(distress)
+    unknown = [a for a in named if a not in options]
+    if unknown or not named:
+        raise ValueError(
+            t(
+                "content.distress_unknown",
+                id=id,
+                unknown=", ".join(unknown) or "-",
+                options=", ".join(options),
+            )
+        )
+    return True, named
+
+
 def open_question(
     id: str,
     prompt: str,
@@ -46,14 +71,17 @@ def likert(
     labels: Sequence[str] | None = None,
     help: str = "",
     shared: bool = False,
-    distress: bool = False,
+    distress: bool | Sequence[str] = False,
 ) -> Question:
     """A statement rated on five points ("helemaal mee oneens" … "helemaal mee eens").
-    ``distress=True``: help is shown when the first (lowest) option is chosen."""
+    ``distress=["Helemaal mee eens", "Mee eens"]``: help is shown beside these answers —
+    name them, because a statement can be worded either way ("Ik zit klem", "Ik word
+    gehoord"); ``distress=True`` alone is refused."""
     # The default labels are stored in Dutch whatever the page's language (answers compare
     # across languages); the page shows them translated (``i18n.display_option``).
     default = tuple(t(f"likert.{i}", DEFAULT_LANGUAGE) for i in range(1, 6))
     options = tuple(labels) if labels else default
+    marked, answers = _distress(id, distress, options, likert=True)
     return Question(
         id=id,
         kind=QuestionKind.LIKERT,
@@ -61,7 +89,8 @@ def likert(
         options=options,
         help=help,
         shared=shared,
-        distress=distress,
+        distress=marked,
+        distress_answers=answers,
     )
 
 
@@ -72,11 +101,13 @@ def single_choice(
     *,
     help: str = "",
     shared: bool = False,
-    distress: bool = False,
+    distress: bool | Sequence[str] = False,
     renamed: Mapping[str, str] | None = None,
 ) -> Question:
-    """One answer out of several. Help is shown when an option like "stoppen" is chosen
-    (the triggers in ``data/hulpwijzer.yaml``), or always with ``distress=True``."""
+    """One answer out of several. Help is shown when an option like "stoppen" or "niemand"
+    is chosen (the triggers in ``data/hulpwijzer.yaml``), beside the answers named in
+    ``distress=["Niemand", …]``, or always with ``distress=True``."""
+    marked, answers = _distress(id, distress, tuple(options))
     return Question(
         id=id,
         kind=QuestionKind.SINGLE_CHOICE,
@@ -84,7 +115,8 @@ def single_choice(
         options=tuple(options),
         help=help,
         shared=shared,
-        distress=distress,
+        distress=marked,
+        distress_answers=answers,
         renamed=tuple((renamed or {}).items()),
     )
 
@@ -96,13 +128,14 @@ def multiple_choice(
     *,
     help: str = "",
     shared: bool = False,
-    distress: bool = False,
+    distress: bool | Sequence[str] = False,
     renamed: Mapping[str, str] | None = None,
 ) -> Question:
     """Any number of answers out of several (help as for ``single_choice``).
 
     ``renamed={"old wording": "new wording"}`` keeps the answers stored under an
     option's earlier wording (``pleegzorg check`` asks for it when one is reworded)."""
+    marked, answers = _distress(id, distress, tuple(options))
     return Question(
         id=id,
         kind=QuestionKind.MULTIPLE_CHOICE,
@@ -110,7 +143,8 @@ def multiple_choice(
         options=tuple(options),
         help=help,
         shared=shared,
-        distress=distress,
+        distress=marked,
+        distress_answers=answers,
         renamed=tuple((renamed or {}).items()),
     )
 
@@ -124,9 +158,17 @@ def scale_0_10(
     help: str = "",
     shared: bool = False,
     distress: bool = False,
+    distress_below: int | None = None,
 ) -> Question:
     """A schaalvraag: a number from 0 to 10, with optional words for both ends.
-    ``distress=True``: help is shown when the answer falls at the lower end (0–2)."""
+    ``distress=True``: help is shown when the answer falls at the lower end (0–2, the
+    hulpwijzer's ``scale_low_max``); ``distress_below=4``: for the answers 0–3."""
+    if distress_below is not None and (
+        isinstance(distress_below, bool)
+        or not isinstance(distress_below, int)
+        or not 1 <= distress_below <= 10
+    ):
+        raise ValueError(t("content.distress_below", id=id))
     return Question(
         id=id,
         kind=QuestionKind.SCALE_0_10,
@@ -135,7 +177,8 @@ def scale_0_10(
         high_label=high,
         help=help,
         shared=shared,
-        distress=distress,
+        distress=distress or distress_below is not None,
+        distress_below=distress_below,
     )
 
 
@@ -172,11 +215,12 @@ def reflection_cycle(id: str, cycle: str = "alact", *, situation: str = "") -> l
     return reflection_cycle_questions(id, cycle, situation=situation)
 
 
-def scale_sequence(id: str, topic: str) -> list[Question]:
-    """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up."""
+def scale_sequence(id: str, topic: str, *, distress_below: int | None = None) -> list[Question]:
+    """The schaalvraag sequence on ``topic``: now, what helped, a 10, one step up.
+    ``distress_below=3``: the hulpwijzer beside the answers 0–2 of its 0–10 question."""
     from .tool_questions import scale_sequence_questions
 
-    return scale_sequence_questions(id, topic)
+    return scale_sequence_questions(id, topic, distress_below=distress_below)
 
 
 def vakmanschap(id: str) -> list[Question]:

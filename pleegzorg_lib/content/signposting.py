@@ -39,11 +39,8 @@ def load_signposting(
     scale_low_max = doc.get("scale_low_max", int)
     if not 0 <= scale_low_max <= 5:
         raise doc.error("scale_low_max", t("signpost.error.low_max", value=str(scale_low_max)))
-    likert_low_count = doc.get("likert_low_count", int)
-    if not 1 <= likert_low_count <= 2:
-        raise doc.error(
-            "likert_low_count", t("signpost.error.likert_low", value=str(likert_low_count))
-        )
+    if "likert_low_count" in doc.block:  # retired: a Likert names its distress answers
+        raise doc.error("likert_low_count", t("signpost.error.likert_low_retired"))
     triggers = string_list(doc, "triggers")
     for trigger in triggers:
         if trigger != trigger.lower():
@@ -83,7 +80,6 @@ def load_signposting(
         intro=intro,
         helpers=tuple(helpers),
         scale_low_max=scale_low_max,
-        likert_low_count=likert_low_count,
         triggers=triggers,
     )
 

@@ -55,14 +55,23 @@ def reflection_cycle_questions(
     return made
 
 
-def scale_sequence_questions(id: str, topic: str) -> list[Question]:
+def scale_sequence_questions(
+    id: str, topic: str, *, distress_below: int | None = None
+) -> list[Question]:
     """The schaalvraag sequence on ``topic``: the 0–10 question and its follow-ups.
 
     Question ids are ``f"{id}-{step id}"``; every follow-up shows the earlier answers.
+    ``distress_below=3``: the hulpwijzer beside the 0–10 answers 0–2.
     """
     _check_prefix(id)
     if not isinstance(topic, str) or not topic.strip():
         raise ValueError(t("reflection.topic_empty"))
+    if distress_below is not None and (
+        isinstance(distress_below, bool)
+        or not isinstance(distress_below, int)
+        or not 1 <= distress_below <= 10
+    ):
+        raise ValueError(t("content.distress_below", id=id))
     topic = " ".join(topic.split())
     sequence = load_scale_sequence(config.data_dir())
     made: list[Question] = []
@@ -76,6 +85,8 @@ def scale_sequence_questions(id: str, topic: str) -> list[Question]:
                 low_label=step.low,
                 high_label=step.high,
                 carry=tuple(q.id for q in made),
+                distress=step.kind == "scale" and distress_below is not None,
+                distress_below=distress_below if step.kind == "scale" else None,
             )
         )
     return made

@@ -131,6 +131,19 @@ MESSAGES.update(
         "content.type.list": "a list",
         "content.type.dict": "a block of fields",
         "content.type.bool": "yes/no (true/false)",
+        "content.distress_likert": (
+            "question '{id}': a statement can be worded either way; name the answers that "
+            'signal distress, e.g. distress=["Helemaal mee eens", "Mee eens"] '
+            "(options: {options})"
+        ),
+        "content.distress_kind": (
+            "question '{id}': distress is True or a list of the answers that signal distress"
+        ),
+        "content.distress_unknown": (
+            "question '{id}': distress names answers that are no option ({unknown}); "
+            "choose from: {options}"
+        ),
+        "content.distress_below": "question '{id}': distress_below is a number from 1 to 10",
         "content.literal_args": "use only literal text, numbers and lists as arguments",
         "session.unknown": "We do not know this session code. Ask the facilitator for the correct link; your answers are saved all the same.",
         "session.joined": "You take part in the meeting “{title}” ({code}).",

@@ -141,6 +141,18 @@ MESSAGES.update(
         "content.type.list": "een lijst",
         "content.type.dict": "een blok met velden",
         "content.type.bool": "ja/nee (true/false)",
+        "content.distress_likert": (
+            "vraag '{id}': een stelling kan twee kanten op; noem de antwoorden die op zorgen "
+            'wijzen, zoals `distress=["Helemaal mee eens", "Mee eens"]` (opties: {options})'
+        ),
+        "content.distress_kind": (
+            "vraag '{id}': `distress` is `True` of een lijst met antwoorden die op zorgen wijzen"
+        ),
+        "content.distress_unknown": (
+            "vraag '{id}': `distress` noemt antwoorden die geen optie zijn ({unknown}); "
+            "kies uit: {options}"
+        ),
+        "content.distress_below": "vraag '{id}': `distress_below` is een getal van 1 tot 10",
         "content.literal_args": (
             "gebruik alleen letterlijke tekst, getallen en lijsten als argumenten"
         ),

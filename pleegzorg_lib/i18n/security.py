@@ -69,14 +69,14 @@ EN = {
 NL.update(
     {
         "signpost.error.low_max": "moet 0 t/m 5 zijn, niet {value}",
-        "signpost.error.likert_low": "moet 1 of 2 zijn, niet {value}",
+        "signpost.error.likert_low_retired": "bestaat niet meer: een Likert-vraag noemt zelf de antwoorden die op zorgen wijzen (`distress=[…]` in het werkblad); haal deze regel weg",
         "signpost.error.trigger_case": "schrijf in kleine letters: '{value}'",
     }
 )
 EN.update(
     {
         "signpost.error.low_max": "must be 0 to 5, not {value}",
-        "signpost.error.likert_low": "must be 1 or 2, not {value}",
+        "signpost.error.likert_low_retired": "no longer exists: a Likert question names the answers that signal distress itself (distress=[…] in the worksheet); remove this line",
         "signpost.error.trigger_case": "write in lower case: '{value}'",
     }
 )

@@ -2,13 +2,15 @@
 
 A worksheet points a person in trouble to help, beside the question where it matters:
 
-- beside every question an author marks ``distress=True`` that is not a scale (an open
-  question about a hard moment, say), always;
-- beside a marked 0–10 scale when the answer falls at its lower end (0 up to
-  ``scale_low_max``), and beside a marked likert question when one of its first
-  ``likert_low_count`` options is chosen;
+- beside an open question an author marks ``distress=True`` (a hard moment, say), always;
+- beside a Likert or choice question when one of the answers its author named in
+  ``distress=[…]`` is chosen — by meaning, not by position: "Helemaal mee eens" on "Ik zit
+  klem", "Helemaal mee oneens" on "Ik word gehoord" (a Likert must name them);
+- beside a marked 0–10 scale when the answer is below its ``distress_below``, or else at
+  the lower end (0 up to ``scale_low_max``);
+- beside a choice question marked ``distress=True`` without named answers, always;
 - beside any choice question as soon as a chosen option contains one of the ``triggers``
-  (e.g. "stoppen": "Ik denk erover om te stoppen"), marked or not.
+  (e.g. "stoppen": "Ik denk erover om te stoppen"; "niemand": "Met niemand"), marked or not.
 
 Which helpers are shown depends on the participant's role (``data/hulpwijzer.yaml``): a young
 person sees the Kindertelefoon, a foster parent the NVP, everyone the emergency numbers.
@@ -54,7 +56,6 @@ class Signposting:
     intro: str
     helpers: tuple[Helper, ...]
     scale_low_max: int = 2
-    likert_low_count: int = 1
     triggers: tuple[str, ...] = ()
 
     def watches(self, question: Question) -> bool:
@@ -69,21 +70,43 @@ class Signposting:
     def due(self, question: Question, value: Any) -> bool:
         """Whether the help belongs beside ``question`` given its current ``value``."""
         if question.kind == QuestionKind.SCALE_0_10:
+            below = (
+                question.distress_below
+                if question.distress_below is not None
+                else self.scale_low_max + 1
+            )
             return (
                 question.distress
                 and isinstance(value, int)
                 and not isinstance(value, bool)
-                and 0 <= value <= self.scale_low_max
+                and 0 <= value < below
             )
         if question.kind == QuestionKind.LIKERT:
-            low = question.options[: self.likert_low_count]
-            return question.distress and value in low
+            return question.distress and value in question.distress_answers
         if question.kind in CHOICE_KINDS:
             chosen = value if isinstance(value, list) else [value]
             if any(isinstance(c, str) and self._triggered_by(c) for c in chosen):
                 return True
+            if question.distress_answers:
+                return any(c in question.distress_answers for c in chosen)
             return question.distress
         return question.distress
+
+    def distress_answers(self, question: Question) -> tuple[Any, ...] | None:
+        """Every answer that shows the help beside ``question`` (``None``: any answer, as
+        for a marked open question): the list authors, ``pleegzorg check`` and the tests
+        read."""
+        if question.kind == QuestionKind.SCALE_0_10:
+            return tuple(v for v in range(11) if self.due(question, v))
+        if question.kind == QuestionKind.LIKERT or question.kind in CHOICE_KINDS:
+            if (
+                question.distress
+                and not question.distress_answers
+                and question.kind != QuestionKind.LIKERT
+            ):
+                return None  # marked: beside every answer
+            return tuple(o for o in question.options if self.due(question, o))
+        return None if question.distress else ()
 
     def helpers_for(self, role_id: str | None) -> list[Helper]:
         """The helpers to show someone in ``role_id`` (``None``: no role chosen yet)."""
@@ -92,15 +115,6 @@ class Signposting:
     def _triggered_by(self, text: str) -> bool:
         lowered = text.lower()
         return any(trigger in lowered for trigger in self.triggers)
-
-
-def lower_end_label(rules: Signposting, question: Question) -> str:
-    """The answers that count as the lower end of ``question``, for authors and docs."""
-    if question.kind == QuestionKind.SCALE_0_10:
-        return f"0–{rules.scale_low_max}"
-    if question.kind == QuestionKind.LIKERT:
-        return ", ".join(question.options[: rules.likert_low_count])
-    return ""
 
 
 def check_roles(helpers: Sequence[Helper], known: set[str]) -> list[tuple[str, str]]:

@@ -72,6 +72,11 @@ class Question:
     carry: tuple[str, ...] = ()
     #: the question touches distress: help is shown beside it (see model/signposting.py)
     distress: bool = False
+    #: the options that signal distress (a Likert or choice question): help beside exactly
+    #: these answers, whatever their position ("Helemaal mee eens" on "Ik zit klem")
+    distress_answers: tuple[str, ...] = ()
+    #: a 0–10 scale: help for answers below this number (None: the hulpwijzer's default)
+    distress_below: int | None = None
     #: (old option, current option) pairs: an option's earlier wording, so answers stored
     #: under it still count as the option it became (in the page, the live view, reports)
     renamed: tuple[tuple[str, str], ...] = ()
@@ -96,6 +101,24 @@ class Question:
             raise ValueError(f"question {self.id!r}: a Likert scale has exactly 5 labels")
         if len(set(self.options)) != len(self.options):
             raise ValueError(f"question {self.id!r}: options must be distinct")
+        if self.distress_answers:
+            if self.kind not in (
+                QuestionKind.LIKERT,
+                QuestionKind.SINGLE_CHOICE,
+                QuestionKind.MULTIPLE_CHOICE,
+            ):
+                raise ValueError(f"question {self.id!r}: only options can signal distress")
+            unknown = [a for a in self.distress_answers if a not in self.options]
+            if unknown:
+                raise ValueError(f"question {self.id!r}: {unknown!r} are not its options")
+        if self.kind == QuestionKind.LIKERT and self.distress and not self.distress_answers:
+            # a statement may be worded either way: which answers signal distress is the
+            # author's to say, never "the first option"
+            raise ValueError(f"question {self.id!r}: a Likert names its distress answers")
+        if self.distress_below is not None and (
+            self.kind != QuestionKind.SCALE_0_10 or not 1 <= self.distress_below <= 10
+        ):
+            raise ValueError(f"question {self.id!r}: distress_below is 1–10, on a 0–10 scale")
         for old, new in self.renamed:
             if new not in self.options:
                 raise ValueError(f"question {self.id!r}: renamed to {new!r}, not an option")

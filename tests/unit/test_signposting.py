@@ -34,14 +34,46 @@ def test_a_marked_scale_calls_for_help_only_at_its_lower_end(rules) -> None:
     assert not rules.due(q(QuestionKind.SCALE_0_10), 0)  # unmarked: a low mark is just a mark
 
 
-def test_a_marked_likert_at_its_first_option_and_a_marked_open_question_always(rules) -> None:
-    likert = q(QuestionKind.LIKERT, distress=True, options=LIKERT)
-    assert rules.due(likert, "Helemaal mee oneens")
-    assert not rules.due(likert, "Mee oneens")
-    assert not rules.due(q(QuestionKind.LIKERT, options=LIKERT), "Helemaal mee oneens")
+def test_a_likert_shows_help_at_the_answers_its_author_named_whatever_their_place(
+    rules,
+) -> None:
+    """ "Ik zit klem": agreeing is the worry; "Ik word gehoord": disagreeing is. The old rule
+    (the first option) showed help to people who were not stuck and none to those who were."""
+    from pleegzorg_lib.content.questions import likert
+
+    stuck = likert("klem", "Ik zit soms klem.", distress=["Helemaal mee eens", "Mee eens"])
+    assert [o for o in LIKERT if rules.due(stuck, o)] == ["Mee eens", "Helemaal mee eens"]
+    heard = likert("gehoord", "Ik word gehoord.", distress=["Helemaal mee oneens", "Mee oneens"])
+    assert [o for o in LIKERT if rules.due(heard, o)] == ["Helemaal mee oneens", "Mee oneens"]
+    assert not rules.due(likert("x", "Stelling"), "Helemaal mee oneens")  # unmarked
+    with pytest.raises(ValueError, match="noem de antwoorden die op zorgen"):
+        likert("klem", "Ik zit soms klem.", distress=True)  # which side? the author says
+    with pytest.raises(ValueError, match="geen optie"):
+        likert("klem", "Ik zit soms klem.", distress=["Eens"])
     assert rules.due(q(QuestionKind.OPEN, distress=True), None)
     assert not rules.due(q(QuestionKind.OPEN), "ik kan niet meer")
     assert not rules.watches(q(QuestionKind.OPEN))
+
+
+def test_a_choice_or_scale_shows_help_at_its_named_answers(rules) -> None:
+    from pleegzorg_lib.content.questions import multiple_choice, scale_0_10, single_choice
+
+    who = multiple_choice(
+        "bij-wie", "Bij wie kun je terecht?", ["Mijn pleegouder", "Niemand"], distress=["Niemand"]
+    )
+    assert rules.watches(who)
+    assert rules.due(who, ["Niemand"]) and not rules.due(who, ["Mijn pleegouder"])
+    home = single_choice(
+        "thuis",
+        "Waar voel je je thuis?",
+        ["Hier", "Eigenlijk nergens echt"],
+        distress=["Eigenlijk nergens echt"],
+    )
+    assert rules.distress_answers(home) == ("Eigenlijk nergens echt",)
+    low = scale_0_10("samen", "Hoe gaat het samen?", distress_below=4)
+    assert rules.distress_answers(low) == (0, 1, 2, 3)
+    with pytest.raises(ValueError, match="1 tot 10"):
+        scale_0_10("samen", "Hoe gaat het samen?", distress_below=0)
 
 
 def test_choosing_stoppen_calls_for_help_on_any_choice_question(rules) -> None:
@@ -102,3 +134,58 @@ def test_a_trigger_in_capitals_is_refused(tmp_path) -> None:
     data = broken_copy(tmp_path, "  - stoppen", "  - Stoppen")
     with pytest.raises(ContentError, match="kleine letters"):
         load_signposting(data)
+
+
+#: The questions about safety, support or wellbeing, and the answers that must show help
+#: (issue 29): by meaning — "Niemand", "Met niemand", "Eigenlijk nergens echt", agreeing with
+#: "Ik zit klem", disagreeing with "Ik word gehoord", the low end of a "hoe gaat het" scale.
+MUST_HELP = {
+    ("breakdown/wie-is-er-voor-mij.ipynb", "bij-wie"): ("Niemand",),
+    ("breakdown/wie-is-er-voor-mij.ipynb", "gaat-het"): (0, 1, 2),
+    ("breakdown/wie-is-er-voor-mij.ipynb", "lastig-thuis"): ("Ik wil hier niet meer wonen",),
+    ("samenwerken/wat-ik-wil-dat-jullie-weten.ipynb", "praten-met"): ("Met niemand",),
+    ("samenwerken/wat-ik-wil-dat-jullie-weten.ipynb", "luisteren"): ("Nooit", "Bijna nooit"),
+    ("samenwerken/mijn-twee-families.ipynb", "thuis-gevoel"): ("Eigenlijk nergens echt",),
+    ("netwerkpleegzorg/familie-en-pleegouder-tegelijk.ipynb", "klem"): (
+        "Mee eens",
+        "Helemaal mee eens",
+    ),
+    ("netwerkpleegzorg/mijn-kind-bij-familie.ipynb", "gehoord"): (
+        "Helemaal mee oneens",
+        "Mee oneens",
+    ),
+    ("netwerkpleegzorg/wonen-bij-familie.ipynb", "gaat-het"): (0, 1, 2),
+    ("gedeeld-opvoederschap/een-stap-verder-samen-opvoeden.ipynb", "samen-nu"): (0, 1, 2),
+    ("breakdown/puberteit.ipynb", "draagkracht"): (0, 1, 2),
+    ("breakdown/informele-steun.ipynb", "volhouden"): (0, 1, 2),
+}
+
+
+def test_every_worksheet_shows_help_at_exactly_the_answers_that_signal_distress(rules) -> None:
+    """Walks every question of every worksheet that can show the hulpwijzer: help at the
+    distress answers, none at the others; and the questions above have their rules."""
+    import nbformat
+
+    from pleegzorg_lib.authoring.check import distress_rules, question_problems
+    from pleegzorg_lib.content import notebook_paths
+
+    root = config.workbooks_dir()
+    questions = {}
+    for path in notebook_paths(root):
+        label = path.relative_to(root).as_posix()
+        _problems, declared = question_problems(label, nbformat.read(path, 4))
+        questions.update({(label, q.id): q for _, q in declared})
+    found = {(r.worksheet, r.question_id): r.answers for r in distress_rules()}
+    for key, answers in MUST_HELP.items():
+        assert found.get(key) == answers, key
+    for key, answers in found.items():
+        question = questions[key]
+        if answers is None:  # a marked open question: help whatever is written
+            assert question.kind == QuestionKind.OPEN and rules.due(question, "")
+            continue
+        possible = list(range(11)) if question.kind == QuestionKind.SCALE_0_10 else question.options
+        for value in possible:
+            shown = rules.due(
+                question, [value] if question.kind == QuestionKind.MULTIPLE_CHOICE else value
+            )
+            assert shown == (value in answers), (key, value)
