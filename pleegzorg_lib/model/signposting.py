@@ -18,7 +18,6 @@ person sees the Kindertelefoon, a foster parent the NVP, everyone the emergency 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,8 +114,3 @@ class Signposting:
     def _triggered_by(self, text: str) -> bool:
         lowered = text.lower()
         return any(trigger in lowered for trigger in self.triggers)
-
-
-def check_roles(helpers: Sequence[Helper], known: set[str]) -> list[tuple[str, str]]:
-    """(helper id, role id) pairs that name a role the catalog does not have."""
-    return [(h.id, r) for h in helpers for r in h.roles if r not in known]

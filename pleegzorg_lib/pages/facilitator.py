@@ -21,7 +21,11 @@ __all__ = ["intervisie_timer", "live_view", "new_session_form", "open_live_view"
 
 
 def _use_page_language() -> str | None:
-    """Facilitator pages are built after their request: take its language (``?taal=en``)."""
+    """Facilitator pages are built after their request: this kernel is a page (one shared
+    default layout/style for its widgets) and speaks the request's language (``?taal=en``)."""
+    from ..widgets._lean import share_default_models
+
+    share_default_models()  # this kernel is a page: one default layout/style, not one each
     query = _query_string()
     lang = language_from_query(query)
     if lang is not None:

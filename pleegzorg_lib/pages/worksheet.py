@@ -292,6 +292,9 @@ class WorksheetPage:
 
 def worksheet(worksheet_id: str, *, store: SQLStore | None = None) -> WorksheetPage:
     """Start the page of worksheet ``worksheet_id`` (its notebook's file stem)."""
+    from ..widgets._lean import share_default_models
+
+    share_default_models()  # this kernel is a page: one default layout/style, not one each
     catalog = cached_catalog(str(config.data_dir()))
     info = find_worksheet(config.workbooks_dir(), catalog, worksheet_id)
     if info is None:

@@ -1,12 +1,13 @@
-"""ipywidgets for worksheets: question views and the runner that saves every answer."""
+"""ipywidgets for worksheets: question views and the runner that saves every answer.
 
-from ._lean import share_default_models
+Importing this package changes nothing global: the pages (``pleegzorg_lib.pages``) switch on
+the shared default layouts and styles (``_lean.share_default_models``) for the kernel they
+run in, so an author's own notebook with other widgets keeps ipywidgets as it is.
+"""
 
-share_default_models()  # one default layout/style per kernel instead of one per widget
-
-from ._view import QuestionView  # noqa: E402
-from .header import Header  # noqa: E402
-from .questions import build_question  # noqa: E402
-from .runner import WorksheetRunner  # noqa: E402
+from ._view import QuestionView
+from .header import Header
+from .questions import build_question
+from .runner import WorksheetRunner
 
 __all__ = ["Header", "QuestionView", "WorksheetRunner", "build_question"]

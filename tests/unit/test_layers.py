@@ -298,3 +298,42 @@ def test_heavy_names_are_imported_when_first_asked_for() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_library_the_package_imports_is_declared() -> None:
+    """Every third-party module pleegzorg_lib imports (lazily too) comes from a distribution
+    pyproject.toml names — the core dependencies, or an extra for an optional part (the
+    PostgreSQL driver, JupyterHub) — not from a dependency's dependencies."""
+    import ast
+    import importlib.metadata
+    import re
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
+    declared_specs = list(project["dependencies"])
+    for extra in ("postgres", "hub"):
+        declared_specs += project["optional-dependencies"][extra]
+    declared = {
+        re.split(r"[\[<>=!~ ;]", spec, maxsplit=1)[0].lower().replace("_", "-")
+        for spec in declared_specs
+    }
+    providers = importlib.metadata.packages_distributions()
+    package = Path(__file__).parents[2] / "pleegzorg_lib"
+    missing: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "pleegzorg_lib":
+                    continue
+                dists = {d.lower().replace("_", "-") for d in providers.get(top, [top])}
+                if not dists & declared:
+                    missing.add(f"{top} ({path.relative_to(package)})")
+    assert sorted(missing) == []

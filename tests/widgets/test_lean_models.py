@@ -8,7 +8,30 @@ import pytest
 
 from pleegzorg_lib import config
 from pleegzorg_lib.pages import worksheet as page_api
-from pleegzorg_lib.widgets._lean import SharedModelError
+from pleegzorg_lib.widgets._lean import SharedModelError, share_default_models
+
+
+@pytest.fixture(autouse=True)
+def _a_page_kernel() -> None:
+    share_default_models()  # what worksheet() and the facilitator pages do in their kernel
+
+
+def test_importing_the_library_changes_nothing_in_an_authors_kernel() -> None:
+    """An author's JupyterLab kernel imports pleegzorg_lib with widgets of its own: their
+    layouts stay theirs to change (issue 31: the import made every default layout shared
+    and frozen, so ``layout.display = "none"`` raised)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import ipywidgets as w\n"
+        "import pleegzorg_lib, pleegzorg_lib.widgets, pleegzorg_lib.pages.worksheet\n"
+        "a, b = w.VBox([]), w.VBox([])\n"
+        "a.layout.display = 'none'\n"
+        "assert a.layout is not b.layout and b.layout.display is None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_defaults_are_shared_and_explicit_ones_stay_own() -> None:
