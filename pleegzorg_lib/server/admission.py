@@ -149,7 +149,11 @@ class Gate:
 
     # -- pools ------------------------------------------------------------------------
     def _pools(self) -> dict[str, list[Any]]:
-        return getattr(self.manager, "_pools", {}) or {}
+        """Voilà's warm kernels per notebook. Only a kernel manager without preheating has
+        none; with preheating :func:`check_voila_internals` made sure at startup that they
+        are where we read them (a renamed attribute stops the server, never the count)."""
+        pools = self.manager.__dict__.get("_pools")
+        return pools if isinstance(pools, dict) else {}
 
     def purge_failed(self) -> None:
         """Drop pool entries whose kernel was refused or failed: a page must never take one."""
@@ -267,13 +271,49 @@ def gate_of(kernel_manager: Any) -> Gate | None:
     return getattr(kernel_manager, "gate", None)
 
 
+#: What the admission control and the warm-up use of Voilà's pooling kernel manager (0.5.13):
+#: it has no public surface for them, so their presence is checked when the server starts.
+VOILA_POOL_INTERNALS = ("_pools", "fill_if_needed", "kernel_pools_config")
+
+
+class VoilaInternalsMissing(RuntimeError):
+    """Voilà's pools are not where this version of pleegzorg reads them."""
+
+
+def check_voila_internals(kernel_manager: Any, *, preheat: bool) -> None:
+    """Fail loudly at startup when Voilà's pool internals moved: the kernel limit would
+    otherwise stop counting warm kernels without anyone noticing (issue 31)."""
+    if not preheat:
+        return
+    missing = [
+        name
+        for name, ok in (
+            ("_pools", isinstance(kernel_manager.__dict__.get("_pools"), dict)),
+            ("fill_if_needed", callable(getattr(type(kernel_manager), "fill_if_needed", None))),
+            (
+                "kernel_pools_config",
+                isinstance(getattr(kernel_manager, "kernel_pools_config", None), dict),
+            ),
+        )
+        if not ok
+    ]
+    if missing:
+        raise VoilaInternalsMissing(
+            "Voilà's kernel pools are not where pleegzorg reads them (missing: "
+            + ", ".join(missing)
+            + "). The kernel limit cannot count warm kernels with this Voilà version: "
+            "install voila==0.5.13 (pyproject.toml) or adapt server/admission.py and "
+            "server/warmup.py."
+        )
+
+
 def limit_pool_filling(kernel_manager: Any) -> None:
     """Voilà refills a pool right after a page takes its warm kernel; skip that while the
     server is full (the warm-up fills it later, when there is room again)."""
     gate = gate_of(kernel_manager)
-    original = getattr(kernel_manager, "fill_if_needed", None)
-    if gate is None or original is None:
-        return
+    if gate is None or "_pools" not in kernel_manager.__dict__:
+        return  # our limit is not in place, or no preheating (nothing to fill)
+    original = kernel_manager.fill_if_needed
 
     def fill_if_needed(*args: Any, **kwargs: Any) -> None:
         gate.purge_failed()

@@ -22,6 +22,7 @@ from ..i18n import language_from_query, t
 from .admission import (
     CapacityHandler,
     LimitedKernelManager,
+    check_voila_internals,
     limit_pool_filling,
 )
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
@@ -123,6 +124,9 @@ class PleegzorgVoila(Voila):
 
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()
+        check_voila_internals(
+            self.kernel_manager, preheat=bool(self.voila_configuration.preheat_kernel)
+        )
         limit_pool_filling(self.kernel_manager)
         install_security(self.app, self.server_url)
         compress_responses(self.app)
@@ -173,9 +177,7 @@ class PleegzorgVoila(Voila):
 
     def _start_warmup(self) -> None:
         """Size kernel pools to the sessions that are on (only with preheated kernels)."""
-        if not self.voila_configuration.preheat_kernel or not hasattr(
-            self.kernel_manager, "_pools"
-        ):
+        if not self.voila_configuration.preheat_kernel:  # (its internals: checked at start)
             return
         from ..store import open_store
         from .warmup import SessionWarmup, preheat_limit, wanted_baseline

@@ -230,3 +230,41 @@ def test_the_culler_passes_kernels_that_are_starting_or_gone_without_a_traceback
     manager.get_kernel = get_kernel  # type: ignore[method-assign]
     run(manager.cull_kernel_if_idle("starting"))
     run(manager.cull_kernel_if_idle("gone"))
+
+
+def _voila_manager(preheat: bool) -> object:
+    """Voilà's own kernel manager class around ours, as `pleegzorg serve` gets it."""
+    from traitlets import Unicode
+    from traitlets.config import Configurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from pleegzorg_lib.server.admission import LimitedKernelManager
+
+    class Server(Configurable):  # what the manager reads of the Voilà application
+        root_dir = Unicode("/tmp")
+        notebook_path = None
+        base_url = server_url = "/"
+        port = 1
+        ip = "127.0.0.1"
+
+    return voila_kernel_manager_factory(LimitedKernelManager, preheat, 1)(parent=Server())
+
+
+def test_voilas_pool_internals_are_checked_at_startup_not_assumed() -> None:
+    """Admission and warm-up read Voilà's pools (no public surface): with this Voilà the
+    check passes; a Voilà that moved them stops the server with the reason instead of
+    letting the kernel limit stop counting warm kernels in silence (issue 31)."""
+    from pleegzorg_lib.server.admission import (
+        VoilaInternalsMissing,
+        check_voila_internals,
+        gate_of,
+    )
+
+    manager = _voila_manager(preheat=True)
+    check_voila_internals(manager, preheat=True)
+    gate = gate_of(manager)
+    assert gate is not None and gate._pools() is manager._pools  # the very dict Voilà fills
+    del manager.__dict__["_pools"]  # what a renamed attribute in a new Voilà looks like
+    with pytest.raises(VoilaInternalsMissing, match="_pools"):
+        check_voila_internals(manager, preheat=True)
+    check_voila_internals(_voila_manager(preheat=False), preheat=False)  # no pools to check
