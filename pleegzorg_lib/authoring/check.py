@@ -133,6 +133,12 @@ def asks_identity(text: str) -> list[str]:
     return [s for s in _sentences(text) if IDENTITY_WORDS.search(s) and not NEGATION.search(s)]
 
 
+#: Prose that promises nobody else sees the answers ...
+ONLY_YOU = re.compile(r"\balleen\s+jij\b|\bniemand\s+anders\b|\bonly\s+you\b", re.IGNORECASE)
+#: ... and the words that keep the promise honest: what the group sees, without a name.
+GROUP_SEES = re.compile(r"\bdit ziet de groep\b|\bzonder (?:je )?naam\b", re.IGNORECASE)
+
+
 def privacy_problems(
     label: str, nb: nbformat.NotebookNode, declared: list[tuple[int, Question]]
 ) -> list[str]:
@@ -144,6 +150,12 @@ def privacy_problems(
     open_or_shared = any(q.kind == QuestionKind.OPEN or q.shared for _, q in declared)
     if open_or_shared and not any(NO_NAMES.search(text) for _, text in prose):
         problems.append(f"{label}: {t('check.privacy.no_names_line')}")
+    if any(q.shared for _, q in declared):
+        # "alleen jij ziet je antwoorden" on a sheet whose shared answers the group sees
+        # (without a name) promises what the sheet does not keep, unless it says so too
+        for index, text in prose:
+            if ONLY_YOU.search(text) and not GROUP_SEES.search(text):
+                problems.append(f"{label}:cel {index}: {t('check.privacy.only_you')}")
     texts = prose + [(i, f"{q.prompt}\n{q.help}") for i, q in declared]
     for index, text in texts:
         for sentence in asks_identity(text):

@@ -20,6 +20,7 @@ NL: dict[str, str] = {
     "check.running": "bezig: {name}",
     "cli.check.ok_one": "In orde: 1 werkblad gecontroleerd.",
     "cli.check.failed_one": "1 probleem gevonden.",
+    "check.privacy.only_you": "belooft 'alleen jij' terwijl de groep de gedeelde vragen ziet; zeg ook dat de vragen met 'Dit ziet de groep' zonder je naam aan de groep getoond kunnen worden",
     "check.privacy.no_names_line": "heeft open of gedeelde vragen, maar nergens een regel als 'Schrijf geen namen of andere gegevens op waaraan een kind of gezin te herkennen is.' (zie docs/privacy.md)",
     "check.privacy.asks_identity": "vraagt om namen of contactgegevens: \u201c{text}\u201d; vraag naar rollen (mijn pleegkind, de moeder) of initialen, en nooit naar contactgegevens van anderen",
 }
@@ -44,6 +45,7 @@ EN: dict[str, str] = {
     "check.running": "running: {name}",
     "cli.check.ok_one": "OK: 1 worksheet checked.",
     "cli.check.failed_one": "1 problem found.",
+    "check.privacy.only_you": "promises 'only you' while the group sees the shared questions; also say that the questions marked 'Dit ziet de groep' can be shown to the group without a name",
     "check.privacy.no_names_line": "has open or shared questions but no line like 'Do not write names or other details by which a child or family can be recognised.' (see docs/privacy.md)",
     "check.privacy.asks_identity": "asks for names or contact details: \u201c{text}\u201d; ask for roles (my foster child, the mother) or initials, and never for other people's contact details",
 }

@@ -92,7 +92,7 @@ MESSAGES: dict[str, str] = {
     "ranking.up": "Up",
     "ranking.down": "Down",
     "ranking.confirm": "This order is right",
-    "shared.notice": "shared anonymously with the group",
+    "shared.notice": "The group sees this (without your name)",
     "footer.title": "Done for now?",
     "footer.text": (
         "Everything you enter is saved at once. Feel free to close your browser: with your "

@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "ranking.up": "Omhoog",
     "ranking.down": "Omlaag",
     "ranking.confirm": "Deze volgorde klopt",
-    "shared.notice": "wordt anoniem met de groep gedeeld",
+    "shared.notice": "Dit ziet de groep (zonder je naam)",
     # Footer
     "footer.title": "Klaar voor nu?",
     "footer.text": (

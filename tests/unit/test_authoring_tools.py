@@ -183,7 +183,7 @@ def test_printed_worksheet_has_every_question_with_boxes_to_fill_in() -> None:
             assert body.count('class="pz-line"') >= 2
     scale = sections["steun-cijfer"]
     assert "0 = helemaal niet tevreden" in scale and "10 = heel tevreden" in scale
-    assert "wordt anoniem met de groep gedeeld" in sections["ontmoeting-goed"]
+    assert "Dit ziet de groep (zonder je naam)" in sections["ontmoeting-goed"]
 
 
 def test_printed_worksheet_escapes_text_and_expands_tools(workbooks: Path) -> None:

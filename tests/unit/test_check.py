@@ -230,6 +230,43 @@ def test_open_questions_without_a_no_names_line_are_reported(sheet: Path) -> Non
     ]
 
 
+def test_a_sheet_that_promises_only_you_while_the_group_sees_shared_answers_fails(
+    sheet: Path,
+) -> None:
+    """Issue 29: young people read "Alleen jij ziet je antwoorden" while some answers are
+    shown to the group. The promise must say what the group sees, or the check fails."""
+
+    def promise(text: str):
+        def edit(nb):
+            nb.cells.insert(1, nbformat.v4.new_markdown_cell(text))
+            nb.cells.insert(
+                -1,
+                nbformat.v4.new_code_cell(
+                    'ws.open_question("samen", "Wat neem je mee?", shared=True)'
+                ),
+            )
+
+        return edit
+
+    _edit(sheet, promise("Alleen jij ziet je antwoorden, met je hervatcode."))
+    problems = _problems(sheet)
+    assert len(problems) == 1 and "belooft 'alleen jij'" in problems[0], problems
+    assert problems[0].startswith("workbooks/breakdown/puberteit.ipynb:cel 2: ")
+
+
+def test_an_honest_promise_passes(sheet: Path) -> None:
+    honest = (
+        "Je antwoorden zie jij terug met je hervatcode. Bij een vraag met **Dit ziet de groep** "
+        "kan de gespreksbegeleider je antwoord zonder je naam aan de groep laten zien."
+    )
+
+    def edit(nb):
+        nb.cells.insert(1, nbformat.v4.new_markdown_cell(honest + " Alleen jij ziet de rest."))
+
+    _edit(sheet, edit)
+    assert _problems(sheet) == []
+
+
 def test_a_prompt_asking_for_names_or_contact_details_is_reported_with_its_cell(
     sheet: Path,
 ) -> None:
