@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -49,6 +50,8 @@ class CheckResult:
 
     problems: list[str] = field(default_factory=list)
     questions: dict[str, list[str]] = field(default_factory=dict)
+    #: worth an editor's look, not a failure (a hulpwijzer entry not checked for a year)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -304,6 +307,7 @@ def check(
     except ContentError as exc:
         result.problems.append(_content_line(exc))
         return result
+    result.warnings += hulpwijzer_warnings()
     store = _answer_store(database_url)
     if isinstance(store, str):
         result.problems.append(store)
@@ -490,3 +494,19 @@ def distress_rules(root: Path | None = None) -> list[DistressRule]:
                 )
             )
     return found
+
+
+def hulpwijzer_warnings(today: date | None = None) -> list[str]:
+    """A line per hulpwijzer entry whose number, hours and text nobody checked for a year."""
+    from ..content.signposting import SIGNPOSTING_FILE, load_signposting
+    from ..model.signposting import stale_helpers
+
+    try:
+        rules = load_signposting(config.data_dir())
+    except ContentError:
+        return []  # the problem itself is reported where the hulpwijzer is loaded
+    file = f"{config.data_dir().name}/{SIGNPOSTING_FILE}"
+    return [
+        t("signpost.stale", file=file, id=h.id, checked=str(h.checked))
+        for h in stale_helpers(rules, today or date.today())
+    ]

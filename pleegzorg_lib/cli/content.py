@@ -41,6 +41,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)
+    for warning in result.warnings:
+        print(t("cli.check.warning", text=warning), file=sys.stderr)
     if args.hulpwijzer:
         print(format_distress_rules(root))
     if result.ok:

@@ -3,8 +3,10 @@ the rules for when a worksheet shows it (``model/signposting.py``)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..i18n import current_language, t
 from ..model import Catalog
@@ -61,15 +63,21 @@ def load_signposting(
             if role not in roles:
                 known = ", ".join(sorted(roles))
                 raise r.error("roles", t("content.unknown_ref", value=role, known=known))
+        contact = r.get_text("contact", lang, required=False, default="").strip()
+        hours = " ".join(r.get_text("hours", lang, required=False, default="").split())
+        if contact and not hours:  # a line to call: when it answers is part of the help
+            raise r.error("hours", t("signpost.error.hours"))
         helpers.append(
             Helper(
                 id=helper_id,
                 name=r.get_text("name", lang).strip(),
                 text=" ".join(r.get_text("text", lang).split()),
-                contact=r.get_text("contact", lang, required=False, default="").strip(),
+                contact=contact,
                 url=check_url(r, "url", r.get("url", str, required=False)),
                 roles=for_roles,
                 default=bool(r.get("default", bool, required=False, default=False)),
+                hours=hours,
+                checked=_checked(r),
             )
         )
         r.finish()
@@ -82,6 +90,22 @@ def load_signposting(
         scale_low_max=scale_low_max,
         triggers=triggers,
     )
+
+
+def _checked(r: FieldReader) -> date:
+    """``checked: 2026-12-07``: when an editor last checked this entry (required)."""
+    r.used.add("checked")
+    value: Any = r.block.get("checked")
+    if value is None:
+        r._missing("checked")
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise r.error("checked", t("signpost.error.checked", value=value)) from None
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise r.error("checked", t("signpost.error.checked", value=str(value)))
+    return value
 
 
 def cached_signposting(data_dir: str, lang: str | None = None) -> Signposting:

@@ -69,6 +69,9 @@ EN = {
 NL.update(
     {
         "signpost.error.low_max": "moet 0 t/m 5 zijn, niet {value}",
+        "signpost.error.hours": "een hulplijn met een nummer zegt wanneer hij bereikbaar is (`hours:`, bijvoorbeeld 'elke dag van 11.00 tot 21.00 uur')",
+        "signpost.error.checked": "is geen datum als 2026-12-07: '{value}'",
+        "signpost.stale": "{file}: '{id}' is voor het laatst nagekeken op {checked}; kijk nummer, openingstijden en tekst na en zet `checked:` op vandaag",
         "signpost.error.likert_low_retired": "bestaat niet meer: een Likert-vraag noemt zelf de antwoorden die op zorgen wijzen (`distress=[…]` in het werkblad); haal deze regel weg",
         "signpost.error.trigger_case": "schrijf in kleine letters: '{value}'",
     }
@@ -76,6 +79,9 @@ NL.update(
 EN.update(
     {
         "signpost.error.low_max": "must be 0 to 5, not {value}",
+        "signpost.error.hours": "a helpline with a number says when it can be reached (hours:, e.g. 'every day 11:00 to 21:00')",
+        "signpost.error.checked": "is not a date like 2026-12-07: '{value}'",
+        "signpost.stale": "{file}: '{id}' was last checked on {checked}; check the number, hours and text and set 'checked:' to today",
         "signpost.error.likert_low_retired": "no longer exists: a Likert question names the answers that signal distress itself (distress=[…] in the worksheet); remove this line",
         "signpost.error.trigger_case": "write in lower case: '{value}'",
     }

@@ -19,9 +19,13 @@ person sees the Kindertelefoon, a foster parent the NVP, everyone the emergency 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .worksheet import Question, QuestionKind
+
+#: After this many days a helper's ``checked`` date is stale: numbers and hours change.
+RECHECK_DAYS = 365
 
 #: Question kinds whose answers are one or more of their options.
 CHOICE_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
@@ -40,6 +44,11 @@ class Helper:
     roles: tuple[str, ...] = ()
     #: shown when the participant has not chosen a role (yet)
     default: bool = False
+    #: when it can be reached ("elke dag 11.00–21.00", "dag en nacht"); "" for a person
+    hours: str = ""
+    #: when an editor last checked the number, hours and text (``pleegzorg check`` warns
+    #: after :data:`RECHECK_DAYS`)
+    checked: date | None = None
 
     def for_role(self, role_id: str | None) -> bool:
         if role_id is None:
@@ -114,3 +123,10 @@ class Signposting:
     def _triggered_by(self, text: str) -> bool:
         lowered = text.lower()
         return any(trigger in lowered for trigger in self.triggers)
+
+
+def stale_helpers(rules: Signposting, today: date) -> list[Helper]:
+    """Helpers whose number, hours and text nobody checked for :data:`RECHECK_DAYS`."""
+    return [
+        h for h in rules.helpers if h.checked is None or (today - h.checked).days > RECHECK_DAYS
+    ]

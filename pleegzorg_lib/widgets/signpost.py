@@ -21,6 +21,8 @@ def _helper_html(helper: Helper) -> str:
     parts.append(f'<span class="pz-signpost-text">{html.escape(helper.text)}</span>')
     if helper.contact:
         parts.append(f'<span class="pz-signpost-contact">{html.escape(helper.contact)}</span>')
+    if helper.hours:
+        parts.append(f'<span class="pz-signpost-hours">{html.escape(helper.hours)}</span>')
     if helper.url:
         host = urlsplit(helper.url).netloc.removeprefix("www.")
         parts.append(

@@ -100,6 +100,14 @@ def test_each_role_sees_its_own_helpers_and_everyone_the_emergency_lines(rules) 
     for role in ("pleegjongere", "ouder", "pleegouder", "jeugdbeschermer", None):
         assert {"veilig-thuis", "113"} <= set(ids(role)), role
     assert "kindertelefoon" not in ids(None)  # no role chosen: the general ones
+    # issue 29: young people see their jeugdbeschermer or voogd and where to go after 18
+    assert {"jeugdbeschermer-jongere", "achttien-plus"} <= set(youth)
+    assert "jeugdbeschermer-jongere" not in ids("eigen-kind")
+    # parents: their own route first (jeugdbeschermer, AKJ, legal help); Veilig Thuis — often
+    # the organisation that reported them — after those
+    parent = ids("ouder")
+    assert parent[:3] == ["jeugdbeschermer", "akj", "juridisch-loket"]
+    assert parent.index("veilig-thuis") > parent.index("juridisch-loket")
 
 
 def test_the_helpers_carry_the_facts_the_field_relies_on(rules) -> None:
@@ -108,6 +116,12 @@ def test_the_helpers_carry_the_facts_the_field_relies_on(rules) -> None:
     assert "0800-2000" in by_id["veilig-thuis"].contact
     assert "113" in by_id["113"].contact and "0800-0113" in by_id["113"].contact
     assert all(h.url is None or h.url.startswith("https://") for h in rules.helpers)
+    assert "0900-8020" in by_id["juridisch-loket"].contact
+    assert "0900-1450" in by_id["achttien-plus"].contact
+    # a line to call says when it answers; every entry says when it was last checked
+    assert all(h.hours for h in rules.helpers if h.contact)
+    assert by_id["113"].hours == "dag en nacht"
+    assert all(h.checked is not None for h in rules.helpers)
     english = load_signposting(config.data_dir(), lang="en")
     assert english.title == "If things are hard"
 
@@ -189,3 +203,30 @@ def test_every_worksheet_shows_help_at_exactly_the_answers_that_signal_distress(
                 question, [value] if question.kind == QuestionKind.MULTIPLE_CHOICE else value
             )
             assert shown == (value in answers), (key, value)
+
+
+def test_a_helpline_without_hours_or_check_date_is_refused(tmp_path) -> None:
+    data = broken_copy(tmp_path, "    hours: dag en nacht\n", "")
+    with pytest.raises(ContentError) as caught:
+        load_signposting(data)
+    assert "hours" in str(caught.value) and "hulpwijzer.yaml" in str(caught.value)
+    data = broken_copy(tmp_path / "b", "    checked: 2026-12-07\n", "    checked: gisteren\n")
+    with pytest.raises(ContentError, match="geen datum"):
+        load_signposting(data)
+
+
+def test_check_warns_about_entries_nobody_checked_for_a_year(rules) -> None:
+    """Numbers and hours change: a year after its ``checked:`` date an entry is a warning
+    of ``pleegzorg check`` (not a failure: the sheets still work)."""
+    from datetime import timedelta
+
+    from pleegzorg_lib.authoring.check import hulpwijzer_warnings
+    from pleegzorg_lib.model.signposting import RECHECK_DAYS, stale_helpers
+
+    oldest = min(h.checked for h in rules.helpers if h.checked)
+    assert stale_helpers(rules, oldest + timedelta(days=RECHECK_DAYS)) == []
+    later = oldest + timedelta(days=RECHECK_DAYS + 1)
+    assert stale_helpers(rules, later)
+    warnings = hulpwijzer_warnings(later)
+    assert warnings and all("kijk nummer, openingstijden en tekst na" in w for w in warnings)
+    assert hulpwijzer_warnings(oldest) == []
