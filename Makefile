@@ -54,7 +54,13 @@ test: $(STAMP) system-deps $(CHP)
 	$(VENV)/bin/ruff format --check pleegzorg_lib tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pleegzorg check --no-execute
-	$(PY) -m pytest -m "(not browser and not notebooks) or idle" -n 2
+	@# The idle tests mostly wait past timeouts: they run in a process of their own (one
+	@# worker each) beside the unit, widget, store and reliability tests, not after them.
+	@mkdir -p test-artifacts
+	$(PY) -m pytest -m "idle" -n 2 -p no:cacheprovider > test-artifacts/idle-tests.log 2>&1 & idle=$$!; \
+	$(PY) -m pytest -m "not browser and not notebooks and not idle" -n 2; units=$$?; \
+	wait $$idle; idle_rc=$$?; echo "--- idle tests (beside the unit tests):"; \
+	cat test-artifacts/idle-tests.log; test $$units -eq 0 && test $$idle_rc -eq 0
 	$(PY) -m pytest -m "(browser or notebooks) and not idle and not serial" -n 2 --dist loadfile
 	$(PY) -m pytest -m "serial"
 
