@@ -42,6 +42,16 @@ export function stripSecrets() {
 let remembered = null;
 let forgotten = false;
 
+/** A sheet only for young people keeps the code until the browser closes, unless they
+ * ticked "Onthoud mij op dit apparaat" (a family laptop: the next person must not find it). */
+function browserSessionOnly() {
+  if (!document.querySelector(".pz-youth")) {
+    return false;
+  }
+  const box = document.querySelector(".pz-remember-me input[type=checkbox]");
+  return !(box && box.checked);
+}
+
 /** Keep the server's cookie in step with the code the page shows (every second). */
 function syncCode() {
   if (forgotten) {
@@ -63,11 +73,13 @@ function syncCode() {
     return;
   }
   const code = (shown.textContent || "").trim();
-  if (!CODE_PATTERN.test(code) || code === remembered) {
+  const session = browserSessionOnly();
+  const wanted = `${code}|${session}`;
+  if (!CODE_PATTERN.test(code) || wanted === remembered) {
     return;
   }
-  remembered = code;
-  tell({ remember: code }).catch(() => {
+  remembered = wanted;
+  tell(session ? { remember: code, session: true } : { remember: code }).catch(() => {
     remembered = null; // try again on the next round
   });
 }
@@ -119,7 +131,10 @@ function buildDevicePanel(text) {
   const hint = document.createElement("p");
   // The facilitator's pages remember a session key, not a resume code: their own text.
   const participant = document.querySelector(".pz-resume-code") !== null;
-  hint.textContent = text(participant ? "deviceHint" : "deviceHintFacilitator");
+  const youth = document.querySelector(".pz-youth") !== null;
+  hint.textContent = text(
+    youth ? "deviceHintYouth" : participant ? "deviceHint" : "deviceHintFacilitator",
+  );
   const button = document.createElement("button");
   button.type = "button";
   button.className = "pz-forget-device";
@@ -147,11 +162,17 @@ function buildDevicePanel(text) {
   });
   panel.append(title, hint, button, status);
   const main = document.querySelector("main") || document.body;
-  main.appendChild(panel);
+  if (youth) {
+    panel.classList.add("pz-device-top");
+    main.prepend(panel); // a young person's sheet: where they see it before anything else
+  } else {
+    main.appendChild(panel);
+  }
 }
 
 export function watchCode() {
   // At once when the shown code changes (a code typed in, erased), and every second anyway.
+  whenPresent(".pz-remember-me input", (box) => box.addEventListener("change", syncCode));
   whenPresent(".pz-resume-code", (box) => {
     syncCode();
     new MutationObserver(syncCode).observe(box, {

@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "header.name_placeholder": "e.g. your first name or a pseudonym",
     "header.code_label": "Your resume code",
     "header.code_hint": "Keep this code. It opens your answers again later, on another device too.",
+    "header.code_hint_youth": "With this code you can go on later, on another device too. Whoever has the code can read your answers: share it only with someone you trust.",
+    "header.remember_me": "Remember me on this device ({days} days)",
     "header.resume_label": "Do you have a resume code?",
     "header.resume_placeholder": "e.g. ABCD-EFGH-JKMN",
     "header.resume_button": "Continue with my code",

@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "header.code_hint": (
         "Bewaar deze code. Hiermee open je later je antwoorden weer, ook op een ander apparaat."
     ),
+    "header.code_hint_youth": "Met deze code kun je later verder, ook op een ander apparaat. Wie de code heeft, kan je antwoorden lezen: deel hem alleen met wie je vertrouwt.",
+    "header.remember_me": "Onthoud mij op dit apparaat ({days} dagen)",
     "header.resume_label": "Heb je al een hervatcode?",
     "header.resume_placeholder": "bijv. ABCD-EFGH-JKMN",
     "header.resume_button": "Verder met mijn code",

@@ -19,6 +19,12 @@ NL = {
         "bijeenkomst)? Schrijf je hervatcode op en klik als je klaar bent op 'Dit apparaat "
         "vergeten'."
     ),
+    "page.device_hint_youth": (
+        "Deze browser onthoudt je hervatcode alleen tot je hem sluit, tenzij je bij je "
+        "hervatcode 'Onthoud mij op dit apparaat' aanvinkt. Gebruik je een laptop of tablet "
+        "samen met anderen, thuis of op school? Klik als je klaar bent op 'Dit apparaat "
+        "vergeten'."
+    ),
     "page.device_hint_session": (
         "Deze browser onthoudt je hervatcode tot je hem sluit. Gebruik je een computer of "
         "tablet samen met anderen? Schrijf je hervatcode op en klik als je klaar bent op 'Dit "
@@ -56,6 +62,12 @@ EN = {
     "page.reload": "Reload the page",
     "page.drafts_restored": "Text that was not saved yet has been put back and is being saved.",
     "page.device_title": "On a shared device?",
+    "page.device_hint_youth": (
+        "This browser remembers your resume code only until you close it, unless you tick "
+        "'Remember me on this device' next to your resume code. Do you share a laptop or "
+        "tablet with others, at home or at school? Click 'Forget this device' when you are "
+        "done."
+    ),
     "page.device_hint_days": (
         "This browser remembers your resume code for {days} days, so a reload brings your "
         "answers back. Do you share this computer or tablet with others (at home, at work, in "
@@ -99,6 +111,7 @@ FRONTEND_KEYS = {
     "deviceTitle": "page.device_title",
     "deviceHint": "page.device_hint_days",
     "deviceHintFacilitator": "page.device_hint_facilitator",
+    "deviceHintYouth": "page.device_hint_youth",
     "deviceForget": "page.device_forget",
     "deviceForgotten": "page.device_forgotten",
     "deviceFailed": "page.device_failed",

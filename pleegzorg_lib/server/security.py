@@ -190,11 +190,16 @@ def code_max_age() -> int | None:
     return days * 24 * 3600 if days > 0 else None
 
 
-def remember_code(handler: tornado.web.RequestHandler, code: str) -> bool:
+def remember_code(
+    handler: tornado.web.RequestHandler, code: str, *, browser_session: bool = False
+) -> bool:
+    """Keep ``code`` in this browser: for the configured days, or (a young person's sheet
+    without "onthoud mij") only until the browser closes."""
     normalized = normalize_code(code)
     if normalized is None:
         return False
-    set_secret_cookie(handler, CODE_COOKIE, normalized, max_age=code_max_age())
+    max_age = None if browser_session else code_max_age()
+    set_secret_cookie(handler, CODE_COOKIE, normalized, max_age=max_age)
     return True
 
 
@@ -299,7 +304,9 @@ def is_loopback_address(ip: str) -> bool:
 
 class DeviceHandler(tornado.web.RequestHandler):
     """``POST voila/pleegzorg/device``: the page asks to remember the resume code it shows
-    (``{"remember": CODE}``) or to forget this device (``{"forget": true}``).
+    (``{"remember": CODE}``; with ``"session": true`` until the browser closes, as a young
+    person's sheet does unless they ticked "onthoud mij") or to forget this device
+    (``{"forget": true}``).
 
     tornado checks the ``_xsrf`` token (header ``X-XSRFToken``) before ``post`` runs."""
 
@@ -318,7 +325,8 @@ class DeviceHandler(tornado.web.RequestHandler):
             self.finish({"forgotten": len(forgotten)})
             return
         code = body.get("remember")
-        if isinstance(code, str) and remember_code(self, code):
+        browser_session = body.get("session") is True
+        if isinstance(code, str) and remember_code(self, code, browser_session=browser_session):
             self.finish({"remembered": True})
             return
         raise tornado.web.HTTPError(400)

@@ -7,11 +7,14 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from .. import config
 from ..i18n import CONTENT_LANGUAGE, QUERY_PARAMETER, current_language, language_query, t
 from ..model import Catalog, LearningNetwork, WorksheetInfo
 from ._lean import layout_of
 
 NAME_LIMIT = 60
+#: Roles of young people: a sheet only for them keeps its code for the browser session.
+YOUTH_ROLES = frozenset({"pleegjongere", "eigen-kind"})
 
 
 class Header:
@@ -66,13 +69,24 @@ class Header:
 
         self.code = w.HTML("")
         self.code.add_class("pz-resume-code")
-        code_box = w.VBox(
-            [
-                w.HTML(f'<div class="pz-label">{html.escape(t("header.code_label"))}</div>'),
-                self.code,
-                w.HTML(f'<div class="pz-help">{html.escape(t("header.code_hint"))}</div>'),
-            ]
-        )
+        #: a sheet only for young people: the code is kept for this browser session unless
+        #: they tick "onthoud mij" (a family laptop), and the hint says what the code does
+        self.youth = bool(info.audience) and set(info.audience) <= YOUTH_ROLES
+        hint = t("header.code_hint_youth" if self.youth else "header.code_hint")
+        code_parts: list[w.Widget] = [
+            w.HTML(f'<div class="pz-label">{html.escape(t("header.code_label"))}</div>'),
+            self.code,
+            w.HTML(f'<div class="pz-help">{html.escape(hint)}</div>'),
+        ]
+        self.remember_me: w.Checkbox | None = None
+        days = config.remember_days()
+        if self.youth and days > 0:
+            self.remember_me = w.Checkbox(
+                value=False, description=t("header.remember_me", days=days), indent=False
+            )
+            self.remember_me.add_class("pz-remember-me")
+            code_parts.append(self.remember_me)
+        code_box = w.VBox(code_parts)
         code_box.add_class("pz-code-box")
 
         self.resume_input = w.Text(
@@ -103,6 +117,8 @@ class Header:
         identity.add_class("pz-identity")
         self.box = w.VBox([self.intro, identity, self.message, self.offer, self.progress])
         self.box.add_class("pz-page-header")
+        if self.youth:  # the front end keeps the code for the session only, device panel on top
+            self.box.add_class("pz-youth")
 
     def show_progress(self, answered: int, total: int) -> None:
         """ "3 of 7 answered" and a bar (numbers only: nothing typed is shown here)."""
