@@ -12,6 +12,7 @@ from dataclasses import dataclass
 #: The kinds of resource the dossier knows; the loader refuses others.
 RESOURCE_KINDS = (
     "wet",
+    "afspraak",
     "verdrag",
     "richtlijn",
     "handreiking",

@@ -58,6 +58,18 @@ def test_the_subjects_named_by_the_kennisnetwerk_are_in_it(dossier) -> None:
     assert search(dossier, "pleegzorgtraject")
 
 
+def test_pleegzorg_tot_21_is_filed_as_the_agreement_it_is(dossier) -> None:
+    """Issue 29: it is a bestuurlijke afspraak (VWS, VNG, Jeugdzorg Nederland, 1 July 2018),
+    not a law; the year plan no longer asks what the Jeugdwet says about it."""
+    from pleegzorg_lib import config
+
+    tot21 = dossier.resource("pleegzorg-tot-21")
+    assert tot21 is not None and tot21.kind == "afspraak" and tot21.year == 2018
+    assert "bestuurlijke afspraak" in tot21.summary and "VNG" in tot21.summary
+    plan = (config.data_dir() / "plans" / "breakdown.yaml").read_text(encoding="utf-8")
+    assert "wat regelt de Jeugdwet" not in plan
+
+
 # -- search ----------------------------------------------------------------------------------
 def test_search_ignores_case_and_accents(dossier) -> None:
     wanted = "wet-herziening-kinderbeschermingsmaatregelen"
