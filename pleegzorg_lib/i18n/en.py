@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "ranking.down": "Down",
     "ranking.confirm": "This order is right",
     "shared.notice": "The group sees this (without your name)",
+    "shared.change_details": "Change details by which a child or family could be recognised, such as ages, town or special events.",
     "footer.title": "Done for now?",
     "footer.text": (
         "Everything you enter is saved at once. Feel free to close your browser: with your "

@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     "ranking.down": "Omlaag",
     "ranking.confirm": "Deze volgorde klopt",
     "shared.notice": "Dit ziet de groep (zonder je naam)",
+    "shared.change_details": "Verander details waaraan een kind of gezin te herkennen is, zoals leeftijden, woonplaats of bijzondere gebeurtenissen.",
     # Footer
     "footer.title": "Klaar voor nu?",
     "footer.text": (

@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..i18n import CONTENT_LANGUAGE, t
-from ..model import Question
+from ..model import Question, QuestionKind
 from ._lean import layout_of
 
 OnChange = Callable[["QuestionView", bool], None]
@@ -42,6 +42,8 @@ class QuestionView(ABC):
             header.append(text_html(question.help, "pz-help"))
         if question.shared:
             header.append(text_html(t("shared.notice"), "pz-shared"))
+            if question.kind == QuestionKind.OPEN:  # what is typed may be read out to the group
+                header.append(text_html(t("shared.change_details"), "pz-shared-tip"))
         self.carry: w.HTML | None = None
         if question.carry:  # earlier answers of a reflection cycle, carried forward
             self.carry = w.HTML("")

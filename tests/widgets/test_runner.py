@@ -354,3 +354,25 @@ def test_a_yes_to_a_link_brings_back_the_last_session(info, catalog, store) -> N
     assert runner.accept_offer() is True
     assert runner.session_code == session.code
     assert runner.views["open"].text.value == "Mijn buurvrouw"
+
+
+def test_a_shared_question_says_the_group_sees_it_and_an_open_one_to_change_details() -> None:
+    """Issue 29: "Dit ziet de groep (zonder je naam)" on every shared question, and under a
+    shared open question the tip to change recognisable details; nothing on private ones."""
+    import dataclasses
+
+    import ipywidgets as w
+
+    from pleegzorg_lib.widgets import build_question
+
+    def texts(question: Question) -> str:
+        view = build_question(question, 1)
+        return " ".join(c.value for c in view.box.children if isinstance(c, w.HTML))
+
+    shared_open = texts(Question(id="m", kind=QuestionKind.OPEN, prompt="Een moment?", shared=True))
+    assert "Dit ziet de groep (zonder je naam)" in shared_open
+    assert "Verander details waaraan een kind of gezin te herkennen is" in shared_open
+    shared_choice = texts(dataclasses.replace(QUESTIONS[2], shared=True))
+    assert "Dit ziet de groep" in shared_choice and "Verander details" not in shared_choice
+    private = texts(QUESTIONS[0])
+    assert "Dit ziet de groep" not in private and "Verander details" not in private
