@@ -230,3 +230,17 @@ def test_check_warns_about_entries_nobody_checked_for_a_year(rules) -> None:
     warnings = hulpwijzer_warnings(later)
     assert warnings and all("kijk nummer, openingstijden en tekst na" in w for w in warnings)
     assert hulpwijzer_warnings(oldest) == []
+
+
+def test_no_one_and_nowhere_call_for_help_on_any_sheet_but_who_decides_does_not(rules) -> None:
+    """The triggers cover "met niemand" and "nergens" on any choice question, named or not;
+    a bare "niemand" does not: "Niemand echt: het gaat zoals het gaat" about who sets the
+    contact rules is no distress (such answers are named per question)."""
+    lonely = q(QuestionKind.SINGLE_CHOICE, options=("Met een vriend", "Met niemand"))
+    assert rules.due(lonely, "Met niemand") and not rules.due(lonely, "Met een vriend")
+    home = q(QuestionKind.SINGLE_CHOICE, options=("Hier", "Eigenlijk nergens echt"))
+    assert rules.due(home, "Eigenlijk nergens echt")
+    rules_of_contact = q(
+        QuestionKind.SINGLE_CHOICE, options=("De rechter", "Niemand echt: het gaat zoals het gaat")
+    )
+    assert not rules.watches(rules_of_contact)
