@@ -19,7 +19,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-from http.cookies import Morsel
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -223,15 +222,10 @@ def forget_device(handler: tornado.web.RequestHandler) -> list[str]:
         for name in handler.request.cookies
         if name == CODE_COOKIE or name.startswith(KEY_COOKIE_PREFIX)
     ]
-    for name in names:
-        morsel: Morsel[str] = Morsel()
-        morsel.set(name, "", '""')
-        morsel["path"] = path
-        morsel["max-age"] = "0"
-        morsel["expires"] = "Thu, 01 Jan 1970 00:00:00 GMT"
-        morsel["httponly"] = True
-        morsel["samesite"] = "Lax"
-        handler.add_header("Set-Cookie", morsel.OutputString())
+    for name in names:  # the attributes they were set with, so the browser matches them
+        handler.clear_cookie(
+            name, path=path, httponly=True, samesite="Lax", secure=is_https(handler.request)
+        )
     return names
 
 

@@ -6,6 +6,7 @@ code refused."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from http.cookies import SimpleCookie
 
 import pytest
@@ -164,8 +165,17 @@ class SecurityTest(AsyncHTTPTestCase):
         assert response.code == 200
         assert json.loads(response.body) == {"forgotten": 2}
         cookies = cookies_of(response)
+        from email.utils import parsedate_to_datetime
+
         for name in (CODE_COOKIE, "pz_key_ABC123"):
-            assert "Max-Age=0" in cookies[name] and "Path=/voila/" in cookies[name]
+            attributes = dict(
+                part.strip().split("=", 1) for part in cookies[name].split(";") if "=" in part
+            )
+            # expired (a date in the past), on the path and with the flags it was set with
+            expires = parsedate_to_datetime(attributes["expires"])
+            assert expires < datetime.now(UTC) and attributes["Path"] == "/voila/"
+            assert "HttpOnly" in cookies[name] and attributes["SameSite"] == "Lax"
+            assert attributes[name] in ('""', "")
         assert "ander" not in cookies
 
     def test_csp_reports_are_logged_without_the_query(self) -> None:
