@@ -139,3 +139,30 @@ def tracemalloc_frames() -> int:
 
 def tracemalloc_seconds() -> int:
     return _positive_int("PLEEGZORG_TRACEMALLOC_SECONDS") or 600
+
+
+# -- what Voilà and JupyterHub tell us (their variables, read here like our own) -------------
+
+
+def voila_kernel(name: str, default: str = "") -> str:
+    """A variable Voilà gives the kernels it starts (``VOILA_APP_PORT``, ``VOILA_SERVER_URL``,
+    ``VOILA_KERNEL_ID``, ``VOILA_PREHEAT``, ``VOILA_REQUEST_URL`` …, and the request's
+    ``QUERY_STRING`` once a preheated kernel took its request over)."""
+    if not (name.startswith("VOILA_") or name == "QUERY_STRING"):
+        raise ValueError(f"not one of Voilà's kernel variables: {name}")
+    return os.environ.get(name, default)
+
+
+def hub_service() -> dict[str, str] | None:
+    """JupyterHub's variables for a managed service (``JUPYTERHUB_API_TOKEN``,
+    ``…_SERVICE_PREFIX``, ``…_SERVICE_URL``), or ``None`` outside a hub."""
+    token = os.environ.get("JUPYTERHUB_API_TOKEN")
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX")
+    if not (token and prefix):
+        return None
+    return {"prefix": prefix, "url": os.environ.get("JUPYTERHUB_SERVICE_URL") or ""}
+
+
+def hunspell_dictionary_dirs() -> list[str]:
+    """``DICPATH``: hunspell's own search path for dictionaries (``pleegzorg check``)."""
+    return [d for d in os.environ.get("DICPATH", "").split(os.pathsep) if d]

@@ -27,7 +27,6 @@ from __future__ import annotations
 import ast
 import importlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import i18n
+from .. import config, i18n
 
 #: Where the project word list lives, relative to the data folder.
 WORD_LIST = Path("spelling") / "woordenlijst.txt"
@@ -324,7 +323,7 @@ def _listed(word: str, word_list: frozenset[str]) -> bool:
 
 def dictionary() -> str | None:
     """The hunspell Dutch dictionary to use (a path without extension), or ``None``."""
-    dirs = [d for d in os.environ.get("DICPATH", "").split(os.pathsep) if d]
+    dirs = config.hunspell_dictionary_dirs()
     for name in DICTIONARIES:
         for folder in [*dirs, *DICTIONARY_DIRS]:
             base = Path(folder) / name

@@ -13,6 +13,8 @@ import json
 import logging
 import os
 
+from .. import config
+
 log = logging.getLogger(__name__)
 
 #: How long to wait for the server to answer on the query socket once connected (seconds):
@@ -24,19 +26,20 @@ RECONNECTS = 5
 
 def query_socket_url() -> str:
     """Where Voilà hands a preheated kernel its request (as ``voila.utils`` builds it)."""
-    protocol = os.getenv("VOILA_WS_PROTOCOL", "ws")
-    server_ip = os.getenv("VOILA_APP_IP", "127.0.0.1")
-    server_port = os.getenv("VOILA_APP_PORT", "8866")
-    server_url = os.getenv("VOILA_SERVER_URL", "/")
-    ws_base_url = os.getenv("VOILA_WS_BASE_URL", server_url)
-    kernel_id = os.getenv("VOILA_KERNEL_ID")
+    env = config.voila_kernel
+    protocol = env("VOILA_WS_PROTOCOL", "ws")
+    server_ip = env("VOILA_APP_IP", "127.0.0.1")
+    server_port = env("VOILA_APP_PORT", "8866")
+    server_url = env("VOILA_SERVER_URL", "/")
+    ws_base_url = env("VOILA_WS_BASE_URL", server_url)
+    kernel_id = env("VOILA_KERNEL_ID")
     return f"{protocol}://{server_ip}:{server_port}{ws_base_url}voila/query/{kernel_id}"
 
 
 def wait_for_request() -> None:
     """In a preheated kernel, block until the page is requested and take over the request's
     environment (``QUERY_STRING`` and friends); elsewhere return at once."""
-    if os.getenv("VOILA_PREHEAT", "False") == "False":
+    if config.voila_kernel("VOILA_PREHEAT", "False") == "False":
         return
     import time
 
@@ -69,4 +72,4 @@ def wait_for_request() -> None:
 def query_string() -> str | None:
     """The page's query string; ``None`` outside Voilà (nbclient, pytest, JupyterLab)."""
     wait_for_request()
-    return os.getenv("QUERY_STRING")
+    return config.voila_kernel("QUERY_STRING") or None

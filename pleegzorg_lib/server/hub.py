@@ -15,12 +15,13 @@ us. In that mode:
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 from urllib.parse import urlparse
 
 import tornado.web
 from tornado.httputil import url_concat
+
+from .. import config
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +31,14 @@ FACILITATOR_FOLDER = "facilitator/"
 
 def hub_mode() -> bool:
     """Running as a JupyterHub service (the hub sets these for the services it manages)."""
-    return bool(
-        os.environ.get("JUPYTERHUB_API_TOKEN") and os.environ.get("JUPYTERHUB_SERVICE_PREFIX")
-    )
+    return config.hub_service() is not None
 
 
 def service_address() -> tuple[str, int, str]:
     """Where the hub expects us: (ip, port, base URL) from its environment."""
-    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:8866")
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"
+    hub = config.hub_service() or {}
+    url = urlparse(hub.get("url") or "http://127.0.0.1:8866")
+    prefix = hub.get("prefix") or "/"
     return url.hostname or "127.0.0.1", url.port or 8866, prefix
 
 

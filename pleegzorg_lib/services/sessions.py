@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date as date_type
 from urllib.parse import quote, urlencode, urlsplit
@@ -40,7 +39,7 @@ def served_base(request_url: str | None = None) -> str | None:
     configured = config.base_url()
     if configured:
         return configured
-    url = request_url if request_url is not None else os.environ.get("VOILA_REQUEST_URL", "")
+    url = request_url if request_url is not None else config.voila_kernel("VOILA_REQUEST_URL")
     parts = urlsplit(url or "")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
@@ -122,10 +121,10 @@ def server_room(timeout: float = 2.0) -> int | None:
     import json
     import urllib.request
 
-    port = os.environ.get("VOILA_APP_PORT", "").strip()
+    port = config.voila_kernel("VOILA_APP_PORT").strip()
     if not port.isdigit():
         return None
-    base = os.environ.get("VOILA_SERVER_URL") or "/"
+    base = config.voila_kernel("VOILA_SERVER_URL") or "/"
     url = f"http://127.0.0.1:{port}{base.rstrip('/')}/voila/pleegzorg/capacity"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
