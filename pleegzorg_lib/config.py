@@ -126,6 +126,12 @@ def posts_per_ten_minutes() -> int | None:
     return _positive_int("PLEEGZORG_POSTS_PER_10_MINUTES")
 
 
+def pdf_workers() -> int | None:
+    """``PLEEGZORG_PDF_WORKERS``: how many PDFs of participants' exports the server prints
+    at once (headless Chromium; default: one per two cores)."""
+    return _positive_int("PLEEGZORG_PDF_WORKERS")
+
+
 def tracemalloc_folder() -> str | None:
     """``PLEEGZORG_TRACEMALLOC``: a folder for the server's tracemalloc snapshots (off when
     unset); ``PLEEGZORG_TRACEMALLOC_FRAMES`` (default 8) frames per allocation and

@@ -863,6 +863,57 @@ class OwnDataHandler(ExchangeHandler):
         self.redirect(f"{self.base_url}voila/netwerk/mijn-gegevens?gewist=1")
 
 
+class OwnDataDownloadHandler(ExchangeHandler):
+    """``voila/netwerk/mijn-gegevens/download.html|md|pdf``: the export of the participant the
+    browser's resume-code cookie names, built here from the store (not in a page's kernel);
+    PDFs through the bounded pool of ``own_export.py``."""
+
+    async def get(self, kind: str) -> None:
+        from .own_export import export_files, pdf_pool, send_export
+
+        def gather() -> tuple[str, str] | None:
+            store = shared_store()
+            me = self.participant(store)
+            return None if me is None else export_files(store, me, self.catalog)
+
+        files = await self.in_thread(gather)
+        if files is None:  # no code in this browser (or an erased one): nothing of theirs
+            raise tornado.web.HTTPError(404)
+        page, markdown = files
+        if kind == "html":
+            send_export(self, kind, page)
+            return
+        if kind == "md":
+            send_export(self, kind, markdown)
+            return
+        pool = pdf_pool()
+        if not pool.try_admit():
+            self.set_status(503)
+            self.set_header("Retry-After", "30")
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.pdf_busy_title"),
+                text=self.tr("exchange.own.pdf_busy"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        from ..export import ReportError
+
+        try:
+            pdf = await pool.print(page)
+        except ReportError as error:
+            log.warning("own export as PDF failed: %s", str(error)[:200])
+            self.set_status(503)
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.pdf_failed_title"),
+                text=self.tr("exchange.own.pdf_failed"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        send_export(self, kind, pdf)
+
+
 def exchange_handlers(base_url: str) -> list[tuple[Any, ...]]:
     """The routes of the networks' homes, below ``<base>voila/netwerk/``."""
     root = f"{base_url}voila/netwerk"
@@ -870,6 +921,7 @@ def exchange_handlers(base_url: str) -> list[tuple[Any, ...]]:
     args = {"base_url": base_url}
     return [
         (rf"{root}/mijn-gegevens", OwnDataHandler, args),
+        (rf"{root}/mijn-gegevens/download\.(html|md|pdf)", OwnDataDownloadHandler, args),
         (rf"{root}/{name}/?", HomeHandler, args),
         (rf"{root}/{name}/(verhalen|vragen)/?", ListHandler, args),
         (rf"{root}/{name}/(verhalen|vragen)/nieuw", FormHandler, args),

@@ -1,34 +1,26 @@
-"""The participant's data rights on the page: download my answers, erase my data."""
+"""The participant's data rights on the page: download my answers, erase my data.
+
+The download is made by the server from the store (``server/own_export.py``): the panel only
+offers the links, so a page's kernel never prints a PDF or carries files in a widget."""
 
 from __future__ import annotations
 
-import base64
 import html
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 import ipywidgets as w
 
-from ..export import (
-    ReportError,
-    collect_participant,
-    html_to_pdf,
-    participant_html,
-    participant_markdown,
-)
 from ..i18n import t
 from ..store import Participant
 from ..store.interfaces import OwnDataStore
 from ._lean import layout_of
 
-
-def _link(label: str, filename: str, mime: str, payload: bytes) -> str:
-    data = base64.b64encode(payload).decode("ascii")
-    return (
-        f'<a class="pz-download" download="{html.escape(filename)}" '
-        f'href="data:{mime};base64,{data}">{html.escape(label)}</a>'
-    )
+#: The downloads the server makes from the store (``server/own_export.py``), per format.
+DOWNLOADS = (
+    ("rights.download_html", "html"),
+    ("rights.download_md", "md"),
+    ("rights.download_pdf", "pdf"),
+)
 
 
 class RightsPanel:
@@ -39,10 +31,17 @@ class RightsPanel:
         store: OwnDataStore,
         participant: Callable[[], Participant | None],
         erase: Callable[[], bool],
+        *,
+        home: str = "/",
+        flush: Callable[[], None] | None = None,
     ) -> None:
+        """``home``: the server's root relative to the page (the downloads live there);
+        ``flush``: saves what is still being typed, before the links are offered."""
         self.store = store
         self._participant = participant
         self._erase = erase
+        self._home = home
+        self._flush = flush or (lambda: None)
         self.download = w.Button(description=t("rights.download"))
         self.download.add_class("pz-rights-download")
         self.download.on_click(lambda _b: self.make_downloads())
@@ -78,41 +77,18 @@ class RightsPanel:
         self.box.add_class("pz-rights")
 
     def make_downloads(self, *, pdf: bool = True) -> bool:
-        """Build the participant's export from the store (never from the page)."""
-        participant = self._participant()
-        if participant is None:
+        """Offer the participant's export: links to the server, which builds the files from
+        the store for the participant this browser's resume code names (never in the kernel,
+        never from the page); what is still being typed is saved first."""
+        if self._participant() is None:
             return False
-        data = collect_participant(self.store, participant)
-        page = participant_html(data)
+        self._flush()
         links = [
-            _link(
-                t("rights.download_html"),
-                "mijn-antwoorden.html",
-                "text/html;charset=utf-8",
-                page.encode(),
-            ),
-            _link(
-                t("rights.download_md"),
-                "mijn-antwoorden.md",
-                "text/markdown;charset=utf-8",
-                participant_markdown(data).encode(),
-            ),
+            f'<a class="pz-download" download href="{html.escape(self._home)}'
+            f'voila/netwerk/mijn-gegevens/download.{kind}">{html.escape(t(label))}</a>'
+            for label, kind in DOWNLOADS
+            if pdf or kind != "pdf"
         ]
-        if pdf:
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp) / "mijn-antwoorden.pdf"
-                try:
-                    html_to_pdf(page, target)
-                    links.append(
-                        _link(
-                            t("rights.download_pdf"),
-                            "mijn-antwoorden.pdf",
-                            "application/pdf",
-                            target.read_bytes(),
-                        )
-                    )
-                except ReportError:
-                    pass  # HTML and Markdown are still offered
         self.links.value = '<div class="pz-downloads">' + "".join(links) + "</div>"
         return True
 

@@ -107,8 +107,10 @@ class WorksheetRunner:
         self.poll = PollArea(store)
         self.header.box.children = (*self.header.box.children, self.poll.box)
         self.footer_text = w.HTML("")
-        self.rights = RightsPanel(store, lambda: self.participant, self.erase)
         home = "../" * (info.path.count("/") + 2)  # from /voila/render/<path> back to /
+        self.rights = RightsPanel(
+            store, lambda: self.participant, self.erase, home=home, flush=self.flush
+        )
         #: the network's open polls (they run for days; the home shows them too)
         self.network_polls = NetworkPollPanel(
             store,

@@ -456,3 +456,69 @@ def test_a_form_posted_from_elsewhere_is_refused(home_server: VoilaServer) -> No
         assert store.list_posts(NET, "story", words="elders")[1] == 0
     finally:
         store.close()
+
+
+def test_the_worksheets_downloads_come_from_the_server_and_ten_pdfs_at_once_all_arrive(
+    home_server: VoilaServer, chromium: Browser
+) -> None:
+    """Issue 31: "Download mijn antwoorden" on a worksheet offers the server's export of this
+    browser's participant (HTML, Markdown, PDF) — nothing built in the page's kernel, no
+    data: URI — with what was typed a moment ago in it; ten PDFs asked at once all arrive
+    from the bounded pool while the landing page keeps answering."""
+    import time
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .pages import open_worksheet, type_open
+
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_worksheet(page, f"{home_server.url}voila/render/breakdown/informele-steun.ipynb")
+    typed = "Mijn buurvrouw & <de appgroep>"
+    type_open(page, "steun-wie", typed)  # not waited for: the download saves it first
+    page.locator(".pz-rights-download").click()
+    html_link = page.locator(".pz-rights-links a.pz-download", has_text="HTML")
+    expect(html_link).to_be_visible(timeout=15_000)
+    assert (html_link.get_attribute("href") or "").endswith("mijn-gegevens/download.html")
+    assert "data:" not in page.locator(".pz-rights-links").inner_html()
+    with page.expect_download() as got:
+        html_link.click()
+    exported = Path(got.value.path()).read_text(encoding="utf-8")
+    assert "Mijn buurvrouw &amp; &lt;de appgroep&gt;" in exported
+    with page.expect_download() as got:
+        page.locator(".pz-rights-links a.pz-download", has_text="PDF").click()
+    assert Path(got.value.path()).read_bytes()[:5] == b"%PDF-"
+    context.close()
+
+    # ten participants press "PDF" at the same moment
+    store = open_store(home_server.database_url)
+    codes = []
+    for n in range(10):
+        person, code = store.create_participant(role_id="pleegouder")
+        store.save_answer(person.id, "informele-steun", "steun-wie", f"Antwoord {n}")
+        codes.append(code)
+    store.close()
+    url = f"{home_server.url}voila/netwerk/mijn-gegevens/download.pdf"
+
+    def fetch_pdf(code: str) -> tuple[int, bytes]:
+        request = urllib.request.Request(url, headers={"Cookie": f"pz_code={code}"})
+        with urllib.request.urlopen(request, timeout=240) as response:
+            return response.status, response.read()
+
+    landing: list[float] = []
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = pool.map(fetch_pdf, codes)
+        time.sleep(1.0)
+        start = time.monotonic()
+        with urllib.request.urlopen(home_server.url, timeout=30) as response:
+            assert response.status == 200
+        landing.append(time.monotonic() - start)
+        got_all = list(results)
+    assert [status for status, _ in got_all] == [200] * 10
+    assert all(body[:5] == b"%PDF-" for _, body in got_all)
+    assert landing[0] < 3.0, landing  # the server stays responsive while they print
+    # without a code in the browser there is nothing of theirs to download
+    with pytest.raises(urllib.error.HTTPError) as none:
+        urllib.request.urlopen(url.replace(".pdf", ".html"), timeout=30)
+    assert none.value.code == 404

@@ -135,8 +135,11 @@ def test_erasing_from_the_page_needs_confirmation(store, catalog, db_path: Path)
     runner.views["steun-wie"].text.value = f"{MARKER} <i>"
     runner.flush()
     panel = runner.rights
-    assert panel.make_downloads(pdf=False)
-    assert "pz-download" in panel.links.value and MARKER not in panel.links.value  # base64
+    assert panel.make_downloads()
+    # links to the server's export (built there from the store), not files in the widget
+    assert MARKER not in panel.links.value and "data:" not in panel.links.value
+    for kind in ("html", "md", "pdf"):
+        assert f'voila/netwerk/mijn-gegevens/download.{kind}"' in panel.links.value
     assert panel.erase() is False  # not confirmed
     assert store.participant_by_code(code) is not None
     panel.confirm.value = True
