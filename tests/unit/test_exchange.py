@@ -529,3 +529,34 @@ def test_a_reply_approved_after_the_writers_visit_is_new_at_their_next_visit(
         any_store, moderator="m", network_id=NET, post_id=answer.id, action="restore", reason=""
     )
     assert any_store.replies_to_mine_since(writer.id, NET, later) == []
+
+
+def test_the_sixth_voter_cannot_read_off_the_sevenths_vote(any_store, catalog) -> None:
+    """A voter knows their own vote: with steps of two (5, 7 …) the sixth saw the first five
+    and then all seven — the change was their own vote plus the seventh's, so the seventh's
+    showed (found in review). A poll publishes in steps of six: 5, 11, 17 …"""
+    from pleegzorg_lib.analysis._polls import POLL_STEP, poll_published
+
+    assert [poll_published(n) for n in (5, 6, 7, 10, 11, 16, 17)] == [5, 5, 5, 5, 11, 11, 17]
+    assert POLL_STEP == 6
+    poll_id = exchange.create_poll(
+        any_store,
+        catalog,
+        network_id=NET,
+        prompt="Welke avond past?",
+        options="Dinsdag\nDonderdag",
+        days=7,
+        created_by="Mod",
+    )
+    voters = [person(any_store) for _ in range(11)]
+    for who in voters[:5]:
+        exchange.vote_poll(any_store, who.id, NET, poll_id, 0)
+    exchange.vote_poll(any_store, voters[5].id, NET, poll_id, 0)  # the sixth: Dinsdag
+    seen_by_sixth = exchange.view_poll(any_store.network_polls(NET, voters[5].id)[0]).result
+    for n in range(6, 10):  # the seventh to tenth each vote Donderdag
+        exchange.vote_poll(any_store, voters[n].id, NET, poll_id, 1)
+        now = exchange.view_poll(any_store.network_polls(NET, voters[5].id)[0]).result
+        assert now == seen_by_sixth, n  # nothing to read off
+    exchange.vote_poll(any_store, voters[10].id, NET, poll_id, 1)
+    eleven = exchange.view_poll(any_store.network_polls(NET, voters[5].id)[0])
+    assert eleven.result == (("Dinsdag", 6, 55), ("Donderdag", 5, 45))
