@@ -23,6 +23,7 @@ def poll_published(votes: int) -> int:
     """How many of ``votes`` (oldest first) a poll's result is summed over."""
     return published(votes, step=POLL_STEP)
 
+
 __all__ = ["POLL_STEP", "PollView", "poll_published", "view_poll"]
 
 

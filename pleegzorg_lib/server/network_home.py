@@ -871,15 +871,22 @@ class OwnDataDownloadHandler(ExchangeHandler):
     async def get(self, kind: str) -> None:
         from .own_export import export_files, pdf_pool, send_export
 
-        def gather() -> tuple[str, str] | None:
+        def gather() -> tuple[str, str, str] | None:
             store = shared_store()
             me = self.participant(store)
-            return None if me is None else export_files(store, me, self.catalog)
+            return None if me is None else (*export_files(store, me, self.catalog), me.id)
 
         files = await self.in_thread(gather)
         if files is None:  # no code in this browser (or an erased one): nothing of theirs
-            raise tornado.web.HTTPError(404)
-        page, markdown = files
+            self.set_status(404)
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.download_none_title"),
+                text=self.tr("exchange.own.none"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        page, markdown, who = files
         if kind == "html":
             send_export(self, kind, page)
             return
@@ -887,7 +894,7 @@ class OwnDataDownloadHandler(ExchangeHandler):
             send_export(self, kind, markdown)
             return
         pool = pdf_pool()
-        if not pool.try_admit():
+        if not pool.try_admit(who):
             self.set_status(503)
             self.set_header("Retry-After", "30")
             self.render_page(
@@ -897,11 +904,9 @@ class OwnDataDownloadHandler(ExchangeHandler):
                 back=f"{self.base_url}voila/netwerk/mijn-gegevens",
             )
             return
-        from ..export import ReportError
-
         try:
-            pdf = await pool.print(page)
-        except ReportError as error:
+            pdf = await pool.print(page, who)
+        except Exception as error:  # Chromium missing, failing or past its 120 s
             log.warning("own export as PDF failed: %s", str(error)[:200])
             self.set_status(503)
             self.render_page(

@@ -5,9 +5,10 @@ the browser's resume-code cookie names gave: answers on every worksheet, stories
 replies, votes (``export/participant.py``). The worksheet's "Download mijn antwoorden" links
 here: nothing is built in the participant's kernel and no file travels as a ``data:`` URI in
 a widget. A PDF is printed by headless Chromium in a bounded pool: at most
-``PLEEGZORG_PDF_WORKERS`` at once (default 1 per 2 cores, at least 1), a few more waiting;
-beyond that the visitor hears in Dutch that it is busy and may try again (503, Retry-After),
-and the HTML and Markdown stay available.
+``PLEEGZORG_PDF_WORKERS`` at once (default 1 per 2 cores of this server's share, at least 1),
+a queue behind them, one PDF at a time per participant; beyond that the visitor hears in Dutch
+that it is busy and may try again (503, Retry-After), and the HTML and Markdown stay
+available.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ FORMATS = {
 
 
 def pdf_workers() -> int:
-    return config.pdf_workers() or max(1, (os.cpu_count() or 2) // 2)
+    """``PLEEGZORG_PDF_WORKERS``, else one per two cores of this server's share of the machine
+    (``pleegzorg cluster`` runs several servers: each takes its part)."""
+    configured = config.pdf_workers()
+    if configured:
+        return configured
+    return max(1, (os.cpu_count() or 2) // (2 * max(1, config.server_count())))
 
 
 class PdfPool:
@@ -50,12 +56,19 @@ class PdfPool:
         self._admitted = 0  # printing or waiting
         self.busiest = 0  # the most printing at once (for tests and the benchmark)
         self._printing = 0
+        self._owners: set[str] = set()
 
-    def try_admit(self) -> bool:
+    def try_admit(self, who: str = "") -> bool:
+        """Room for one more PDF — and ``who`` (a participant) has none in the making yet:
+        one at a time per participant, so nobody keeps the pool busy for everyone else."""
         with self._lock:
+            if who and who in self._owners:
+                return False
             if self._admitted >= self.workers * (1 + WAITING_PER_WORKER):
                 return False
             self._admitted += 1
+            if who:
+                self._owners.add(who)
             return True
 
     def _print(self, html_text: str) -> bytes:
@@ -73,7 +86,7 @@ class PdfPool:
             with self._lock:
                 self._printing -= 1
 
-    async def print(self, html_text: str) -> bytes:
+    async def print(self, html_text: str, who: str = "") -> bytes:
         """Print (after :meth:`try_admit` said yes); the slot is freed whatever happens."""
         try:
             loop = asyncio.get_running_loop()
@@ -81,6 +94,7 @@ class PdfPool:
         finally:
             with self._lock:
                 self._admitted -= 1
+                self._owners.discard(who)
 
 
 _pool: PdfPool | None = None

@@ -84,8 +84,11 @@ class RightsPanel:
             return False
         self._flush()
         links = [
-            f'<a class="pz-download" download href="{html.escape(self._home)}'
-            f'voila/netwerk/mijn-gegevens/download.{kind}">{html.escape(t(label))}</a>'
+            # no ``download`` attribute: the server's attachment header makes the file a
+            # download, and a Dutch answer ("even druk", nothing found) opens in a new tab
+            f'<a class="pz-download" target="_blank" rel="noopener" href="'
+            f'{html.escape(self._home)}voila/netwerk/mijn-gegevens/download.{kind}">'
+            f"{html.escape(t(label))}</a>"
             for label, kind in DOWNLOADS
             if pdf or kind != "pdf"
         ]

@@ -255,3 +255,16 @@ def test_remember_days_sets_the_cookie_lifetime(monkeypatch) -> None:
     assert security.code_max_age() is None  # until the browser closes
     monkeypatch.setenv("PLEEGZORG_REMEMBER_DAYS", "30")
     assert security.code_max_age() == 30 * 24 * 3600
+
+
+def test_the_pdf_pool_takes_one_pdf_per_participant_and_a_bounded_queue() -> None:
+    """server/own_export.py: one PDF in the making per participant (a loop on download.pdf
+    cannot keep everyone else waiting) and at most workers × (1 + 12) admitted at once."""
+    from pleegzorg_lib.server.own_export import WAITING_PER_WORKER, PdfPool
+
+    pool = PdfPool(1)
+    assert pool.try_admit("p1") is True
+    assert pool.try_admit("p1") is False  # already one in the making
+    admitted = 1 + sum(pool.try_admit(f"p{n}") for n in range(2, 40))
+    assert admitted == 1 + WAITING_PER_WORKER
+    assert pool.try_admit("") is False  # full: the next one hears it is busy
