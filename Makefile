@@ -58,6 +58,7 @@ test: $(STAMP) system-deps $(CHP)
 	@# worker each) beside the unit, widget, store and reliability tests, not after them.
 	@mkdir -p test-artifacts
 	$(PY) -m pytest -m "idle" -n 2 -p no:cacheprovider > test-artifacts/idle-tests.log 2>&1 & idle=$$!; \
+	trap 'kill $$idle 2>/dev/null' INT TERM; \
 	$(PY) -m pytest -m "not browser and not notebooks and not idle" -n 2; units=$$?; \
 	wait $$idle; idle_rc=$$?; echo "--- idle tests (beside the unit tests):"; \
 	cat test-artifacts/idle-tests.log; test $$units -eq 0 && test $$idle_rc -eq 0

@@ -159,6 +159,21 @@ def voila_kernel(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+def hub_moderators() -> dict[str, set[str]] | None:
+    """``PLEEGZORG_HUB_MODERATORS``: under JupyterHub, which hub users moderate which network's
+    home — ``anna, ben@breakdown, cor@vakmanschap`` (a name alone: every network). Unset:
+    every hub user with access to the service moderates every network."""
+    raw = os.environ.get("PLEEGZORG_HUB_MODERATORS", "").strip()
+    if not raw:
+        return None
+    allowed: dict[str, set[str]] = {}
+    for item in raw.split(","):
+        name, _, network = item.strip().partition("@")
+        if name:
+            allowed.setdefault(name, set()).add(network.strip() or "*")
+    return allowed
+
+
 def hub_service() -> dict[str, str] | None:
     """JupyterHub's variables for a managed service (``JUPYTERHUB_API_TOKEN``,
     ``…_SERVICE_PREFIX``, ``…_SERVICE_URL``), or ``None`` outside a hub."""

@@ -20,7 +20,7 @@ NL = {
         "vergeten'."
     ),
     "page.device_hint_youth": (
-        "Deze browser onthoudt je hervatcode alleen tot je hem sluit, tenzij je bij je "
+        "Deze browser onthoudt je hervatcode alleen tot je hem helemaal sluit, tenzij je bij je "
         "hervatcode 'Onthoud mij op dit apparaat' aanvinkt. Gebruik je een laptop of tablet "
         "samen met anderen, thuis of op school? Klik als je klaar bent op 'Dit apparaat "
         "vergeten'."
@@ -63,7 +63,7 @@ EN = {
     "page.drafts_restored": "Text that was not saved yet has been put back and is being saved.",
     "page.device_title": "On a shared device?",
     "page.device_hint_youth": (
-        "This browser remembers your resume code only until you close it, unless you tick "
+        "This browser remembers your resume code only until you close it completely, unless you tick "
         "'Remember me on this device' next to your resume code. Do you share a laptop or "
         "tablet with others, at home or at school? Click 'Forget this device' when you are "
         "done."

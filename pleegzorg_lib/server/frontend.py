@@ -40,6 +40,8 @@ def page_resources() -> dict[str, Any]:
     def text(catalog: dict[str, str], key: str) -> str:
         if key == "page.device_hint_days":  # how long this server's cookie lives
             return catalog[key].format(days=days) if days else catalog["page.device_hint_session"]
+        if key == "page.device_hint_youth" and not days:  # no "onthoud mij" box to tick
+            return catalog["page.device_hint_session"]
         return catalog[key]
 
     return {

@@ -82,6 +82,16 @@ def shared_store() -> Any:
         return _store
 
 
+def hub_may_moderate(user: str, network_id: str) -> bool:
+    """Under JupyterHub: ``PLEEGZORG_HUB_MODERATORS`` names who moderates which network;
+    without it every hub user with access to the service moderates every network."""
+    allowed = config.hub_moderators()
+    if allowed is None:
+        return True
+    networks = allowed.get(user, set())
+    return "*" in networks or network_id in networks
+
+
 def moderator_cookie(network_id: str) -> str:
     # the prefix of facilitator keys: "Dit apparaat vergeten" removes it as well
     return f"{KEY_COOKIE_PREFIX}mod-{network_id}"
@@ -595,7 +605,7 @@ class ModerationHandler(ExchangeHandler):
 
     def moderator(self, store: Any, network_id: str) -> Any:
         if hub_mode():  # only the hub login counts there (checked in prepare)
-            if self.hub_name is None:
+            if self.hub_name is None or not hub_may_moderate(self.hub_name, network_id):
                 return None
             return Moderator(id=0, network_id=network_id, label=f"{self.hub_name} (hub)")
         cookie = self.request.cookies.get(moderator_cookie(network_id))

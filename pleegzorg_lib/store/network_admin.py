@@ -303,34 +303,38 @@ class NetworkAdminMixin:
         note: str,
         proposed_by: str,
     ) -> int | None:
-        """Put ``theme_id`` forward; ``None`` when it is already open for that target."""
+        """Put ``theme_id`` forward; ``None`` when it is already open for that target (also
+        when another moderator's click came first: the open-proposal index refuses it)."""
         if target not in PROPOSAL_TARGETS:
             raise ValueError(f"unknown target {target!r}")
-        with self._write() as conn:
-            open_already = conn.execute(
-                select(theme_proposals.c.id).where(
-                    theme_proposals.c.network_id == network_id,
-                    theme_proposals.c.theme_id == theme_id,
-                    theme_proposals.c.target == target,
-                    theme_proposals.c.resolved_at.is_(None),
-                )
-            ).first()
-            if open_already is not None:
-                return None
-            pk = conn.execute(
-                insert(theme_proposals).values(
-                    network_id=network_id,
-                    theme_id=theme_id,
-                    target=target,
-                    stories=stories,
-                    questions=questions,
-                    note=note,
-                    proposed_by=proposed_by,
-                    created_at=_now(),
-                )
-            ).inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
+        try:
+            with self._write() as conn:
+                open_already = conn.execute(
+                    select(theme_proposals.c.id).where(
+                        theme_proposals.c.network_id == network_id,
+                        theme_proposals.c.theme_id == theme_id,
+                        theme_proposals.c.target == target,
+                        theme_proposals.c.resolved_at.is_(None),
+                    )
+                ).first()
+                if open_already is not None:
+                    return None
+                pk = conn.execute(
+                    insert(theme_proposals).values(
+                        network_id=network_id,
+                        theme_id=theme_id,
+                        target=target,
+                        stories=stories,
+                        questions=questions,
+                        note=note,
+                        proposed_by=proposed_by,
+                        created_at=_now(),
+                    )
+                ).inserted_primary_key
+        except IntegrityError:
+            return None
+        assert pk is not None
+        return int(pk[0])
 
     def theme_proposals(
         self: _HasConnections, network_id: str, *, open_only: bool = True

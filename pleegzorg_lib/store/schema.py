@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     false,
+    text,
 )
 
 SCHEMA_VERSION = 6
@@ -300,4 +301,13 @@ theme_proposals = Table(
     Column("proposed_by", String(160), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("resolved_at", DateTime(timezone=True), nullable=True),
+    Index(
+        "ux_pz_theme_proposals_open",
+        "network_id",
+        "theme_id",
+        "target",
+        unique=True,
+        sqlite_where=text("resolved_at IS NULL"),
+        postgresql_where=text("resolved_at IS NULL"),
+    ),
 )

@@ -560,3 +560,27 @@ def test_the_sixth_voter_cannot_read_off_the_sevenths_vote(any_store, catalog) -
     exchange.vote_poll(any_store, voters[10].id, NET, poll_id, 1)
     eleven = exchange.view_poll(any_store.network_polls(NET, voters[5].id)[0])
     assert eleven.result == (("Dinsdag", 6, 55), ("Donderdag", 5, 45))
+
+
+def test_two_moderators_clicking_at_once_make_one_open_proposal(any_store, catalog) -> None:
+    """Check-then-insert raced on PostgreSQL (found in review): the partial unique index on
+    open proposals keeps it to one, the other click hears it is proposed already."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    network = catalog.network(NET)
+    theme = network.themes[0]
+
+    def click(n: int) -> str:
+        try:
+            exchange.propose_theme(
+                any_store, network, moderator=f"M{n}", theme_id=theme.id, target="jaarplan"
+            )
+            return "made"
+        except ExchangeError as error:
+            return error.key
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(click, range(6)))
+    assert outcomes.count("made") == 1
+    assert outcomes.count("exchange.error.proposed_already") == 5
+    assert len(any_store.theme_proposals(NET)) == 1

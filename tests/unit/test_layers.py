@@ -105,10 +105,11 @@ READ_ELSEWHERE = {
 
 
 def test_only_config_reads_the_environment() -> None:
-    """Every setting is read in ``config.py`` alone — ours (``PLEEGZORG_*``), Voilà's
-    (``VOILA_*``), JupyterHub's, hunspell's: one place that lists what the environment can
-    change (issue 31). Writing variables for child processes, as the server does for its
-    kernels, is fine; the few reads elsewhere are listed above with their reason."""
+    """Every setting is read by name in ``config.py`` alone — ours (``PLEEGZORG_*``),
+    Voilà's (``VOILA_*``), JupyterHub's, hunspell's: one place that lists what the environment
+    can change (issue 31). Checked: ``os.environ.get``, ``os.getenv`` and ``os.environ[…]``
+    reads (not ``setdefault``, ``in`` or a copy handed to a child process, which is how the
+    server gives its kernels their settings); the few reads elsewhere are listed above."""
     import ast
     from pathlib import Path
 

@@ -268,3 +268,16 @@ def test_the_pdf_pool_takes_one_pdf_per_participant_and_a_bounded_queue() -> Non
     admitted = 1 + sum(pool.try_admit(f"p{n}") for n in range(2, 40))
     assert admitted == 1 + WAITING_PER_WORKER
     assert pool.try_admit("") is False  # full: the next one hears it is busy
+
+
+def test_hub_moderators_can_be_limited_per_network(monkeypatch) -> None:
+    """Under JupyterHub every user with access moderates every network, unless
+    PLEEGZORG_HUB_MODERATORS says who moderates which (found in review)."""
+    from pleegzorg_lib.server.network_home import hub_may_moderate
+
+    monkeypatch.delenv("PLEEGZORG_HUB_MODERATORS", raising=False)
+    assert hub_may_moderate("iedereen", "breakdown")
+    monkeypatch.setenv("PLEEGZORG_HUB_MODERATORS", "anna, ben@breakdown ,cor@vakmanschap")
+    assert hub_may_moderate("anna", "breakdown") and hub_may_moderate("anna", "vakmanschap")
+    assert hub_may_moderate("ben", "breakdown") and not hub_may_moderate("ben", "vakmanschap")
+    assert not hub_may_moderate("dirk", "breakdown")

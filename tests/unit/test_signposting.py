@@ -197,12 +197,22 @@ def test_every_worksheet_shows_help_at_exactly_the_answers_that_signal_distress(
         if answers is None:  # a marked open question: help whatever is written
             assert question.kind == QuestionKind.OPEN and rules.due(question, "")
             continue
-        possible = list(range(11)) if question.kind == QuestionKind.SCALE_0_10 else question.options
+        # what the author declared, read apart from the rules' own code: the named answers,
+        # the options that contain a trigger, a scale's values below its limit
+        if question.kind == QuestionKind.SCALE_0_10:
+            below = question.distress_below or rules.scale_low_max + 1
+            possible, expected = list(range(11)), set(range(below))
+        else:
+            possible = list(question.options)
+            expected = set(question.distress_answers) | {
+                o for o in question.options if any(t in o.lower() for t in rules.triggers)
+            }
         for value in possible:
             shown = rules.due(
                 question, [value] if question.kind == QuestionKind.MULTIPLE_CHOICE else value
             )
-            assert shown == (value in answers), (key, value)
+            assert shown == (value in expected), (key, value)
+            assert (value in answers) == (value in expected), (key, value)
 
 
 def test_a_helpline_without_hours_or_check_date_is_refused(tmp_path) -> None:
@@ -210,7 +220,12 @@ def test_a_helpline_without_hours_or_check_date_is_refused(tmp_path) -> None:
     with pytest.raises(ContentError) as caught:
         load_signposting(data)
     assert "hours" in str(caught.value) and "hulpwijzer.yaml" in str(caught.value)
-    data = broken_copy(tmp_path / "b", "    checked: 2026-12-07\n", "    checked: gisteren\n")
+    import re
+
+    text = (config.data_dir() / "hulpwijzer.yaml").read_text(encoding="utf-8")
+    first_checked = re.search(r"    checked: \d{4}-\d{2}-\d{2}\n", text)
+    assert first_checked is not None
+    data = broken_copy(tmp_path / "b", first_checked.group(0), "    checked: gisteren\n")
     with pytest.raises(ContentError, match="geen datum"):
         load_signposting(data)
 

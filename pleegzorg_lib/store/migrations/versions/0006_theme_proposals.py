@@ -42,6 +42,15 @@ def upgrade() -> None:
         sa.Column("resolved_at", tz, nullable=True),
     )
     op.create_index("ix_pz_theme_proposals_network_id", "pz_theme_proposals", ["network_id"])
+    # one open proposal per theme and target, also when two moderators click at once
+    op.create_index(
+        "ux_pz_theme_proposals_open",
+        "pz_theme_proposals",
+        ["network_id", "theme_id", "target"],
+        unique=True,
+        sqlite_where=sa.text("resolved_at IS NULL"),
+        postgresql_where=sa.text("resolved_at IS NULL"),
+    )
     op.add_column("pz_posts", sa.Column("visible_at", tz, nullable=True))
     posts = sa.table(
         "pz_posts",
@@ -49,9 +58,10 @@ def upgrade() -> None:
         sa.column("created_at", tz),
         sa.column("visible_at", tz),
     )
-    # what was ever shown was shown when written (pending items get theirs when approved)
+    # what is visible now was visible since it was written; a hidden item may never have
+    # been seen (rejected from the queue): it gets its time if a moderator restores it
     op.execute(
-        posts.update().where(posts.c.status != "pending").values(visible_at=posts.c.created_at)
+        posts.update().where(posts.c.status == "visible").values(visible_at=posts.c.created_at)
     )
     _set_version(SCHEMA_VERSION)
 
@@ -59,6 +69,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("pz_posts") as batch:
         batch.drop_column("visible_at")
+    op.drop_index("ux_pz_theme_proposals_open", table_name="pz_theme_proposals")
     op.drop_index("ix_pz_theme_proposals_network_id", table_name="pz_theme_proposals")
     op.drop_table("pz_theme_proposals")
     _set_version(5)
