@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -50,8 +49,6 @@ class CheckResult:
 
     problems: list[str] = field(default_factory=list)
     questions: dict[str, list[str]] = field(default_factory=dict)
-    #: worth an editor's look, not a failure (a hulpwijzer entry not checked for a year)
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -307,7 +304,6 @@ def check(
     except ContentError as exc:
         result.problems.append(_content_line(exc))
         return result
-    result.warnings += hulpwijzer_warnings()
     store = _answer_store(database_url)
     if isinstance(store, str):
         result.problems.append(store)
@@ -450,63 +446,3 @@ def _short(exc: Exception) -> str:
     errors = [line for line in lines if re.match(r"^[A-Za-z_.]+(Error|Exception): ", line)]
     tail = errors[-1:] or lines[-3:]
     return " / ".join(tail)[:500]
-
-
-@dataclass(frozen=True)
-class DistressRule:
-    """Where a worksheet shows the hulpwijzer beside a question, and for which answers."""
-
-    worksheet: str
-    audience: tuple[str, ...]
-    question_id: str
-    prompt: str
-    #: the answers that show the help; ``None``: every answer (a marked open question)
-    answers: tuple[Any, ...] | None
-    shared: bool
-
-
-def distress_rules(root: Path | None = None) -> list[DistressRule]:
-    """Every question on every worksheet below ``root`` that can show the hulpwijzer, with
-    the answers that do (``pleegzorg check --hulpwijzer`` prints them; a test walks them)."""
-    from ..content.signposting import load_signposting
-
-    root = (root or config.workbooks_dir()).resolve()
-    catalog = load_catalog(config.data_dir())
-    rules = load_signposting(config.data_dir())
-    found: list[DistressRule] = []
-    for path in notebook_paths(root):
-        info = read_worksheet_info(path, root, catalog)
-        _problems, declared = question_problems(_label(path, root), nbformat.read(path, 4))
-        for _cell, question in declared:
-            if not rules.watches(question):
-                continue
-            answers = rules.distress_answers(question)  # triggers ("stoppen") included
-            if answers == ():
-                continue
-            found.append(
-                DistressRule(
-                    worksheet=info.path,
-                    audience=info.audience,
-                    question_id=question.id,
-                    prompt=question.prompt,
-                    answers=answers,
-                    shared=question.shared,
-                )
-            )
-    return found
-
-
-def hulpwijzer_warnings(today: date | None = None) -> list[str]:
-    """A line per hulpwijzer entry whose number, hours and text nobody checked for a year."""
-    from ..content.signposting import SIGNPOSTING_FILE, load_signposting
-    from ..model.signposting import stale_helpers
-
-    try:
-        rules = load_signposting(config.data_dir())
-    except ContentError:
-        return []  # the problem itself is reported where the hulpwijzer is loaded
-    file = f"{config.data_dir().name}/{SIGNPOSTING_FILE}"
-    return [
-        t("signpost.stale", file=file, id=h.id, checked=str(h.checked))
-        for h in stale_helpers(rules, today or date.today())
-    ]

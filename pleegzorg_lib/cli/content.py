@@ -41,7 +41,9 @@ def _check(args: argparse.Namespace) -> int:
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    for warning in result.warnings:
+    from ..authoring.hulpwijzer import hulpwijzer_warnings
+
+    for warning in hulpwijzer_warnings():  # worth an editor's look, not a failure
         print(t("cli.check.warning", text=warning), file=sys.stderr)
     if args.hulpwijzer:
         print(format_distress_rules(root))
@@ -60,7 +62,7 @@ def _check(args: argparse.Namespace) -> int:
 def format_distress_rules(root: Path | None) -> str:
     """Per worksheet: its audience, and each question that can show the hulpwijzer with the
     answers that do (``*`` after a question the group sees)."""
-    from ..authoring.check import distress_rules
+    from ..authoring.hulpwijzer import distress_rules
 
     lines = [t("cli.check.distress_title")]
     current = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from ..i18n import CATALOGS, DEFAULT_LANGUAGE, t
@@ -112,3 +113,20 @@ def string_list(r: FieldReader, key: str) -> tuple[str, ...]:
             )
         values.append(value.strip())
     return tuple(values)
+
+
+def date_field(r: FieldReader, key: str, message: str) -> date:
+    """A required date (``2026-12-07``, as YAML reads it or as text); ``message`` is the
+    catalog key of the Dutch error, given ``value``."""
+    r.used.add(key)
+    value: Any = r.block.get(key)
+    if value is None:
+        r._missing(key)
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise r.error(key, t(message, value=value)) from None
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise r.error(key, t(message, value=str(value)))
+    return value

@@ -3,15 +3,13 @@ the rules for when a worksheet shows it (``model/signposting.py``)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..i18n import current_language, t
 from ..model import Catalog
 from ..model.signposting import Helper, Signposting
-from ._fields import FieldReader, string_list
+from ._fields import FieldReader, date_field, string_list
 from ._yaml import LineList, load_yaml
 from .catalog import load_catalog
 from .dossier import check_url
@@ -77,7 +75,7 @@ def load_signposting(
                 roles=for_roles,
                 default=bool(r.get("default", bool, required=False, default=False)),
                 hours=hours,
-                checked=_checked(r),
+                checked=date_field(r, "checked", "signpost.error.checked"),
             )
         )
         r.finish()
@@ -90,22 +88,6 @@ def load_signposting(
         scale_low_max=scale_low_max,
         triggers=triggers,
     )
-
-
-def _checked(r: FieldReader) -> date:
-    """``checked: 2026-12-07``: when an editor last checked this entry (required)."""
-    r.used.add("checked")
-    value: Any = r.block.get("checked")
-    if value is None:
-        r._missing("checked")
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise r.error("checked", t("signpost.error.checked", value=value)) from None
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise r.error("checked", t("signpost.error.checked", value=str(value)))
-    return value
 
 
 def cached_signposting(data_dir: str, lang: str | None = None) -> Signposting:

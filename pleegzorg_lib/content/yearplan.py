@@ -15,7 +15,7 @@ from .. import config
 from ..i18n import current_language, t
 from ..model import Catalog, WorksheetInfo
 from ..model.yearplan import AgendaItem, PlannedMeeting, WorksheetLink, YearPlan
-from ._fields import FieldReader
+from ._fields import FieldReader, date_field
 from ._yaml import ContentError, LineList, load_yaml
 from .catalog import load_catalog
 from .workbooks import load_worksheet_index
@@ -35,17 +35,7 @@ def _list(r: FieldReader, key: str, *, required: bool = True) -> LineList:
 
 
 def _date(r: FieldReader, year: int) -> date:
-    r.used.add("date")
-    value: Any = r.block.get("date")
-    if value is None:
-        r._missing("date")
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise r.error("date", t("plan.error.date", value=value)) from None
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise r.error("date", t("plan.error.date", value=str(value)))
+    value = date_field(r, "date", "plan.error.date")
     if value.year != year:
         raise r.error("date", t("plan.error.year", value=value.isoformat(), year=str(year)))
     return value

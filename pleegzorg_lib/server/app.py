@@ -25,6 +25,7 @@ from .admission import (
     check_voila_internals,
     limit_pool_filling,
 )
+from .exchange_routes import exchange_handlers
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
 from .hub import (
     callback_handler,
@@ -32,7 +33,6 @@ from .hub import (
     service_address,
 )
 from .landing import render_landing
-from .network_home import exchange_handlers
 from .ownership import mask_kernel_ids_in_logs, owned_handlers
 from .page_handler import WorksheetPageHandler
 from .security import (

@@ -1,4 +1,5 @@
-"""A participant's own export, served by the server from the store (issue 31).
+"""A participant's own data, served by the server from the store (issue 31): the page
+``voila/netwerk/mijn-gegevens`` (download or erase) and its downloads.
 
 ``voila/netwerk/mijn-gegevens/download.html|md|pdf`` returns everything the participant
 the browser's resume-code cookie names gave: answers on every worksheet, stories, questions,
@@ -25,6 +26,8 @@ from typing import Any
 import tornado.web
 
 from .. import config
+from .network_home import ExchangeHandler, shared_store
+from .security import forget_device
 
 log = logging.getLogger(__name__)
 
@@ -123,3 +126,100 @@ def send_export(handler: tornado.web.RequestHandler, kind: str, body: str | byte
     handler.set_header("Content-Disposition", f'attachment; filename="{filename}"')
     handler.set_header("Cache-Control", "no-store")
     handler.finish(body)
+
+
+class OwnDataHandler(ExchangeHandler):
+    """``voila/netwerk/mijn-gegevens``: the participant's own data as a page to download, and
+    erasing it (everything, also what they wrote on worksheets; replies of others stay)."""
+
+    async def get(self) -> None:
+        def gather() -> Any:
+            store = shared_store()
+            return self.participant(store)
+
+        me = await self.in_thread(gather)
+        if self.get_query_argument("download", "") and me is not None:
+            from ..export.participant import collect_participant, participant_html
+
+            html = await self.in_thread(
+                lambda: participant_html(
+                    collect_participant(shared_store(), me, catalog=self.catalog)
+                )
+            )
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Content-Disposition", 'attachment; filename="mijn-gegevens.html"')
+            self.finish(html)
+            return
+        self.render_page(
+            "own_data.html",
+            me=me,
+            code=self.code() if me else None,
+            erased=bool(self.get_query_argument("gewist", "")),
+        )
+
+    async def post(self) -> None:
+        def act() -> bool:
+            store = shared_store()
+            me = self.participant(store)
+            if me is None:
+                return False
+            store.forget_participant(me.id)
+            return True
+
+        await self.in_thread(act)
+        forget_device(self)
+        self.redirect(f"{self.base_url}voila/netwerk/mijn-gegevens?gewist=1")
+
+
+class OwnDataDownloadHandler(ExchangeHandler):
+    """``voila/netwerk/mijn-gegevens/download.html|md|pdf``: the export of the participant the
+    browser's resume-code cookie names, built here from the store (not in a page's kernel);
+    PDFs through the bounded pool of ``own_export.py``."""
+
+    async def get(self, kind: str) -> None:
+        def gather() -> tuple[str, str, str] | None:
+            store = shared_store()
+            me = self.participant(store)
+            return None if me is None else (*export_files(store, me, self.catalog), me.id)
+
+        files = await self.in_thread(gather)
+        if files is None:  # no code in this browser (or an erased one): nothing of theirs
+            self.set_status(404)
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.download_none_title"),
+                text=self.tr("exchange.own.none"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        page, markdown, who = files
+        if kind == "html":
+            send_export(self, kind, page)
+            return
+        if kind == "md":
+            send_export(self, kind, markdown)
+            return
+        pool = pdf_pool()
+        if not pool.try_admit(who):
+            self.set_status(503)
+            self.set_header("Retry-After", "30")
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.pdf_busy_title"),
+                text=self.tr("exchange.own.pdf_busy"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        try:
+            pdf = await pool.print(page, who)
+        except Exception as error:  # Chromium missing, failing or past its 120 s
+            log.warning("own export as PDF failed: %s", str(error)[:200])
+            self.set_status(503)
+            self.render_page(
+                "notice.html",
+                title=self.tr("exchange.own.pdf_failed_title"),
+                text=self.tr("exchange.own.pdf_failed"),
+                back=f"{self.base_url}voila/netwerk/mijn-gegevens",
+            )
+            return
+        send_export(self, kind, pdf)

@@ -273,7 +273,7 @@ def test_the_pdf_pool_takes_one_pdf_per_participant_and_a_bounded_queue() -> Non
 def test_hub_moderators_can_be_limited_per_network(monkeypatch) -> None:
     """Under JupyterHub every user with access moderates every network, unless
     PLEEGZORG_HUB_MODERATORS says who moderates which (found in review)."""
-    from pleegzorg_lib.server.network_home import hub_may_moderate
+    from pleegzorg_lib.server.moderation_page import hub_may_moderate
 
     monkeypatch.delenv("PLEEGZORG_HUB_MODERATORS", raising=False)
     assert hub_may_moderate("iedereen", "breakdown")

@@ -180,7 +180,8 @@ def test_every_worksheet_shows_help_at_exactly_the_answers_that_signal_distress(
     distress answers, none at the others; and the questions above have their rules."""
     import nbformat
 
-    from pleegzorg_lib.authoring.check import distress_rules, question_problems
+    from pleegzorg_lib.authoring.check import question_problems
+    from pleegzorg_lib.authoring.hulpwijzer import distress_rules
     from pleegzorg_lib.content import notebook_paths
 
     root = config.workbooks_dir()
@@ -235,7 +236,7 @@ def test_check_warns_about_entries_nobody_checked_for_a_year(rules) -> None:
     of ``pleegzorg check`` (not a failure: the sheets still work)."""
     from datetime import timedelta
 
-    from pleegzorg_lib.authoring.check import hulpwijzer_warnings
+    from pleegzorg_lib.authoring.hulpwijzer import hulpwijzer_warnings
     from pleegzorg_lib.model.signposting import RECHECK_DAYS, stale_helpers
 
     oldest = min(h.checked for h in rules.helpers if h.checked)
