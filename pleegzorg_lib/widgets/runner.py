@@ -224,10 +224,8 @@ class WorksheetRunner:
             latest = self.store.latest_session(found.id, self.info.id)
             if latest:
                 self.session_code = latest
-        if not self.resume(code):
+        if not self.resume(code, stand_in=stand_in):
             return False
-        if stand_in is not None and stand_in.id != self.participant_id():
-            self.store.forget_participant(stand_in.id)
         self._stand_in = None
         return True
 
@@ -239,8 +237,13 @@ class WorksheetRunner:
         self._stand_in = None  # no stand-in any more: this is who the person is here
         self.header.clear_offer()
 
-    def resume(self, typed: str) -> bool:
+    def resume(self, typed: str, stand_in: Participant | None = None) -> bool:
         """Switch to the participant whose code was typed in; answers given so far move along.
+
+        A ``stand_in`` (the participant a page made while it asked about a link's code) is
+        erased once its answers moved, *before* the page shows the new code: the page's
+        kernel is shut down as soon as the tab closes, and a stand-in left behind would
+        count as one more person in the session.
 
         After ``FREE_CODE_TRIES`` wrong codes in a row the page waits before it tries another,
         doubling up to 5 minutes (issue 27: 200 wrong codes went by at 50 ms each); the first
@@ -270,6 +273,8 @@ class WorksheetRunner:
         carry_answers(
             self.store, found.participant, self.info.id, self.session_code, self._saved, questions
         )
+        if stand_in is not None and stand_in.id != found.participant.id:
+            self.store.forget_participant(stand_in.id)
         self.participant = found.participant
         self.code = found.code
         self.header.resume_input.value = ""
