@@ -98,6 +98,13 @@ def kernel_mib() -> int | None:
     return _positive_int("PLEEGZORG_KERNEL_MIB")
 
 
+def fork_kernels() -> bool:
+    """``PLEEGZORG_FORK_KERNELS``: kernels are forked from a warm template process (default;
+    ``0`` starts each kernel as a fresh interpreter, as Jupyter does)."""
+    raw = os.environ.get("PLEEGZORG_FORK_KERNELS", "").strip().lower()
+    return raw not in ("0", "false", "no", "nee", "off")
+
+
 def check_workers() -> int | None:
     """``PLEEGZORG_CHECK_WORKERS``: worksheets ``pleegzorg check`` runs side by side."""
     return _positive_int("PLEEGZORG_CHECK_WORKERS")

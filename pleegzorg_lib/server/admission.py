@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import statistics
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,8 +87,14 @@ def kernel_mib() -> int:
     return config.kernel_mib() or DEFAULT_KERNEL_MIB
 
 
-def kernel_limit(memory: int | None = None) -> int:
-    """How many kernels this server may run at once (``PLEEGZORG_MAX_KERNELS`` wins)."""
+def kernel_limit(
+    memory: int | None = None, *, per_kernel_mib: float | None = None, shared_mib: float = 0
+) -> int:
+    """How many kernels this server may run at once (``PLEEGZORG_MAX_KERNELS`` wins).
+
+    ``per_kernel_mib``: what one kernel is counted for — measured (:meth:`Gate.measure`) or
+    else ``PLEEGZORG_KERNEL_MIB`` / 100 MiB; ``shared_mib``: memory that is there whatever
+    the number of kernels (the kernel template), taken from the room first."""
     configured = config.max_kernels()
     if configured is not None:
         return configured
@@ -94,7 +102,30 @@ def kernel_limit(memory: int | None = None) -> int:
     if memory is None:
         return 64  # no way to know: a modest number rather than none
     reserve = max(RESERVE_MIN_MIB * MIB, int(memory * RESERVE_FRACTION))
-    return max(MIN_KERNELS, (memory - reserve) // (kernel_mib() * MIB))
+    per_kernel = per_kernel_mib if per_kernel_mib is not None else kernel_mib()
+    room = memory - reserve - int(shared_mib * MIB)
+    return max(MIN_KERNELS, int(room // (per_kernel * MIB)))
+
+
+#: A kernel is counted for the median PSS of the running ones times this margin (a page
+#: with a netwerkkaart or a long report grows), never below MIN_KERNEL_MIB.
+PSS_MARGIN = 1.25
+MIN_KERNEL_MIB = 20
+#: How often the kernels' memory is measured again (and at most how many are read).
+MEASURE_SECONDS = 30
+MEASURE_SAMPLE = 32
+
+
+def pss_mib(pid: int) -> float | None:
+    """The proportional set size of a process (shared pages divided among the processes
+    that share them: what a forked kernel really adds), or ``None`` when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 @dataclass
@@ -124,12 +155,65 @@ def _warm(task: Any) -> bool:
 class Gate:
     """The count and the limit of one server's kernels."""
 
-    def __init__(self, manager: Any, limit: int) -> None:
+    def __init__(self, manager: Any, limit: int, *, memory: int | None = None) -> None:
         self.manager = manager
         self.limit = limit
         self.starting = 0
         self.reserved = 0
         self.refused = 0  # pages turned away since the start (logged, and in capacity())
+        #: the memory the limit is computed from (``None``: the limit stays as given)
+        self.memory = memory
+        self.kernel_mib: float = float(kernel_mib())
+        self.shared_mib = 0.0
+        self._measured_at = float("-inf")
+
+    # -- what kernels cost ------------------------------------------------------------
+    def kernel_pids(self) -> list[int]:
+        """The processes of the running kernels (jupyter_client's provisioner ``pid``)."""
+        pids = []
+        for kernel_id in list(self.manager.list_kernel_ids()):
+            try:
+                kernel = self.manager.get_kernel(kernel_id)
+            except KeyError:
+                continue
+            pid = getattr(getattr(kernel, "provisioner", None), "pid", None)
+            if isinstance(pid, int):
+                pids.append(pid)
+        return pids
+
+    def measure(self, *, now: float | None = None, force: bool = False) -> None:
+        """Count a kernel for what the running ones really cost: their median PSS (with a
+        margin) instead of a fixed 100 MiB, and the kernel template once, as shared memory.
+        At most every ``MEASURE_SECONDS``; a configured limit or ``PLEEGZORG_KERNEL_MIB``
+        is left alone."""
+        now = time.monotonic() if now is None else now
+        if self.memory is None or config.max_kernels() is not None or config.kernel_mib():
+            return
+        if not force and now - self._measured_at < MEASURE_SECONDS:
+            return
+        self._measured_at = now
+        sizes = [size for pid in self.kernel_pids()[:MEASURE_SAMPLE] if (size := pss_mib(pid))]
+        if not sizes:
+            return
+        from .provisioner import template_pid
+
+        shared_pid = template_pid()
+        self.shared_mib = (pss_mib(shared_pid) or 0.0) if shared_pid else 0.0
+        self.kernel_mib = max(MIN_KERNEL_MIB, statistics.median(sizes) * PSS_MARGIN)
+        limit = kernel_limit(
+            self.memory, per_kernel_mib=self.kernel_mib, shared_mib=self.shared_mib
+        )
+        if limit != self.limit:
+            log.info(
+                "kernel limit %d -> %d (a kernel counted for %.0f MiB: median PSS of %d, "
+                "template %.0f MiB)",
+                self.limit,
+                limit,
+                self.kernel_mib,
+                len(sizes),
+                self.shared_mib,
+            )
+            self.limit = limit
 
     def running(self) -> int:
         return len(self.manager.list_kernel_ids())
@@ -197,6 +281,7 @@ class Gate:
         self.purge_failed()
         if self.has_warm(notebook):
             return True
+        self.measure()
         keep = 0 if priority else self.reserve()
         while self.free() - keep <= 0:
             if await self.evict_for(notebook):
@@ -230,7 +315,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.gate = Gate(self, kernel_limit())
+        memory = memory_bytes()
+        self.gate = Gate(self, kernel_limit(memory), memory=memory)
         log.info("kernel limit: %d (PLEEGZORG_MAX_KERNELS to change)", self.gate.limit)
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
@@ -348,6 +434,7 @@ def capacity(kernel_manager: Any) -> dict[str, int]:
     warm = sum(1 for pool in gate._pools().values() for task in pool if _warm(task))
     return {
         "limit": gate.limit,
+        "kernel_mib": round(gate.kernel_mib),
         "in_use": gate.in_use(),
         "running": gate.running(),
         "warm": warm,

@@ -35,6 +35,7 @@ from .hub import (
 from .landing import render_landing
 from .ownership import mask_kernel_ids_in_logs, owned_handlers
 from .page_handler import WorksheetPageHandler
+from .provisioner import start_template
 from .security import (
     CspReportHandler,
     DeviceHandler,
@@ -121,6 +122,9 @@ class PleegzorgVoila(Voila):
         # configured a kernel manager of their own.
         if self.voila_configuration.multi_kernel_manager_class is AsyncMappingKernelManager:
             self.voila_configuration.multi_kernel_manager_class = LimitedKernelManager
+        # Kernels are forked from a warm template (provisioner.py): start it now, from the
+        # main thread, so the first page does not wait for its imports.
+        start_template()
 
     def init_handlers(self) -> list[Any]:
         handlers = super().init_handlers()

@@ -117,22 +117,39 @@ class VoilaServer:
         self.proc = None
 
     def kernel_count(self) -> int:
-        """Kernels this server is running (its ipykernel child processes)."""
+        """Kernels this server is running: its ipykernel processes, started the usual way
+        (a child running ``ipykernel_launcher``) or forked from its kernel template (a
+        grandchild named ``pz-kernel``)."""
         assert self.proc is not None
-        count = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-                cmdline = (stat.parent / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if int(fields[1]) == self.proc.pid and b"ipykernel_launcher" in cmdline:
-                count += 1
-        return count
+        return len(kernel_pids(self.proc.pid))
 
     def restart(self) -> None:
         self.stop()
         self.start()
+
+
+def kernel_pids(server_pid: int) -> list[int]:
+    """The kernels below ``server_pid`` (see :meth:`VoilaServer.kernel_count`)."""
+    parent: dict[int, int] = {}
+    kernel: dict[int, bool] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        pid = int(stat.parent.name)
+        parent[pid] = int(text.rsplit(")", 1)[1].split()[1])
+        kernel[pid] = b"ipykernel_launcher" in cmdline or name == "pz-kernel"
+    found = []
+    for pid, is_kernel in kernel.items():
+        ancestor, depth = parent.get(pid), 0
+        while is_kernel and ancestor and ancestor != server_pid and depth < 3:
+            ancestor, depth = parent.get(ancestor), depth + 1
+        if is_kernel and ancestor == server_pid:
+            found.append(pid)
+    return found
 
 
 @pytest.fixture(scope="session")
