@@ -268,3 +268,29 @@ def test_voilas_pool_internals_are_checked_at_startup_not_assumed() -> None:
     with pytest.raises(VoilaInternalsMissing, match="_pools"):
         check_voila_internals(manager, preheat=True)
     check_voila_internals(_voila_manager(preheat=False), preheat=False)  # no pools to check
+
+
+def test_a_refill_waits_outside_the_pool_so_no_page_waits_for_its_delay() -> None:
+    """Voilà put a refill in the pool at once as a task that first sleeps ``fill_delay``; the
+    next visitor took it and waited out the sleep (8–10 s). The refill is now scheduled
+    after the delay instead: until then the pool holds nothing that sleeps, and the refill
+    runs later with no delay of its own."""
+    from pleegzorg_lib.server.admission import check_voila_internals, limit_pool_filling
+
+    manager = _voila_manager(preheat=True)
+    check_voila_internals(manager, preheat=True)
+    calls: list[tuple[float, object]] = []
+    manager.fill_if_needed = lambda delay=None, *a, **kw: calls.append((delay, kw))
+    limit_pool_filling(manager)
+
+    async def scenario() -> None:
+        manager.fill_delay = 0.3
+        manager.fill_if_needed(delay=None, notebook_name="breakdown/informele-steun.ipynb")
+        assert calls == []  # nothing sleeps in the pool meanwhile
+        assert manager._pools.get("breakdown/informele-steun.ipynb", []) == []
+        await asyncio.sleep(0.5)
+        assert calls == [(0, {"notebook_name": "breakdown/informele-steun.ipynb"})]
+        manager.fill_if_needed(delay=0, notebook_name="x.ipynb")  # the warm-up: at once
+        assert calls[-1] == (0, {"notebook_name": "x.ipynb"})
+
+    run(scenario())
