@@ -170,6 +170,7 @@ MESSAGES.update(
         "live.roles_suppressed": "Distribution over roles hidden: fewer than {k} participants.",
         "live.join_code": "Join code",
         "live.participant_link": "Link for participants",
+        "live.qr": "Scan the code with your phone to join",
         "live.updated": "Updated at {time}",
         "live.tab.results": "Results",
         "live.tab.present": "Present",

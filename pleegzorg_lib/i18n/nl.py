@@ -181,6 +181,7 @@ MESSAGES.update(
         "live.roles_suppressed": "Verdeling over rollen verborgen: minder dan {k} deelnemers.",
         "live.join_code": "Deelnamecode",
         "live.participant_link": "Link voor deelnemers",
+        "live.qr": "Scan de code met je telefoon om mee te doen",
         "live.updated": "Bijgewerkt om {time}",
         "live.tab.results": "Resultaten",
         "live.tab.present": "Presentatie",

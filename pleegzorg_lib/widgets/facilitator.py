@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..export import collect_session, roles_html
+from ..export.qr import qr_svg
 from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog
@@ -66,10 +67,19 @@ class LiveView:
         self.data: SessionData | None = None
         self._stop = threading.Event()
         self._lock = threading.RLock()
-        self.header = html_widget(self._header_html(participant_path), "pz-page-header")
+        link = participant_link(session.code, participant_path, served_base())
+        self.header = html_widget(self._header_html(link), "pz-page-header")
         self.roles = html_widget(css="pz-live-roles")
         self.updated = html_widget(css="pz-updated")
-        ctx = LiveContext(session, store, catalog, self.may, self.refresh, lambda: self.data)
+        ctx = LiveContext(
+            session,
+            store,
+            catalog,
+            self.may,
+            self.refresh,
+            lambda: self.data,
+            join=self._join_html(link),
+        )
         self.results = ResultsTab(ctx)
         self.presenter = PresenterTab(ctx)
         self.poll = PollTab(ctx)
@@ -87,16 +97,33 @@ class LiveView:
         self.box = w.VBox([self.header, self.roles, self.updated, self.tabs])
         self.box.add_class("pz-live")
 
-    def _header_html(self, participant_path: str) -> str:
-        session = self.session
-        link = participant_link(session.code, participant_path, served_base())
+    @staticmethod
+    def _qr_html(link: str) -> str:
+        """The QR code of the participants' link; only of an absolute link (a relative one
+        means nothing to a phone). The link holds the join code only, never the key."""
+        if not link.startswith(("http://", "https://")):
+            return ""
+        return f'<div class="pz-qr">{qr_svg(link, title=t("live.qr"))}</div>'
+
+    def _join_html(self, link: str) -> str:
+        """The corner of the presenter view: the QR code and the join code."""
         return (
-            '<div class="pz-header pz-live-header">'
+            f"{self._qr_html(link)}"
+            f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
+            f'<div class="pz-join-code">{html.escape(self.session.code)}</div>'
+        )
+
+    def _header_html(self, link: str) -> str:
+        session = self.session
+        qr = self._qr_html(link)
+        return (
+            '<div class="pz-header pz-live-header"><div class="pz-live-header-text">'
             f'<div class="pz-network">{html.escape(session.title)}</div>'
             f'<div class="pz-join"><span class="pz-label">{html.escape(t("live.join_code"))}</span>'
             f'<span class="pz-join-code">{html.escape(session.code)}</span></div>'
             f'<div class="pz-help">{html.escape(t("live.participant_link"))}: '
             f'<a href="{html.escape(link)}" target="_blank">{html.escape(link)}</a></div></div>'
+            f"{qr}</div>"
         )
 
     # -- permission -----------------------------------------------------------------------

@@ -70,6 +70,9 @@ class LiveContext:
     may: Callable[[], bool]
     refresh: Callable[[], None]
     data: Callable[[], SessionData | None]
+    #: how to join, for the shared screen: the QR code of the participants' link and the
+    #: join code (HTML, built from the session's own values)
+    join: str = ""
 
 
 class ResultsTab:
@@ -164,7 +167,8 @@ class PresenterTab:
         if not questions:
             return
         self.index = min(self.index, len(questions) - 1)
-        set_html(self.present, question_html(questions[self.index], number=self.index + 1))
+        join = f'<div class="pz-present-join">{self.ctx.join}</div>' if self.ctx.join else ""
+        set_html(self.present, join + question_html(questions[self.index], number=self.index + 1))
         position = t("present.position", i=self.index + 1, n=len(questions))
         set_html(self.position, html.escape(position))
 

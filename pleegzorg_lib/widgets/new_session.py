@@ -9,9 +9,17 @@ from urllib.parse import quote, urlencode
 import ipywidgets as w
 
 from .. import config
+from ..export.qr import qr_svg
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
-from ..services.sessions import MAX_EXPECTED, SessionError, create_session, server_room
+from ..services.sessions import (
+    MAX_EXPECTED,
+    SessionError,
+    create_session,
+    participant_link,
+    served_base,
+    server_room,
+)
 from ..store.interfaces import SessionCreateStore
 from ._lean import layout_of
 from ._sync import on_click_after_edits
@@ -89,10 +97,16 @@ class NewSessionForm:
         code = links.session.code
         participant = f"../{quote(info.path)}?" + urlencode({"sessie": code})
         facilitator = "live.ipynb?" + urlencode({"sessie": code, "sleutel": links.key})
+        absolute = participant_link(code, info.path, served_base())
+        qr = (
+            f'<div class="pz-qr">{qr_svg(absolute, title=t("live.qr"))}</div>'
+            if absolute.startswith(("http://", "https://"))
+            else ""
+        )
         self.result.value = (
             f'<div class="pz-alert pz-alert-success">{html.escape(t("new.created"))}</div>'
             f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
-            f'<div class="pz-join-code">{html.escape(links.session.code)}</div>'
+            f'<div class="pz-join-code">{html.escape(links.session.code)}</div>{qr}'
             f'<div class="pz-label">{html.escape(t("live.participant_link"))}</div>'
             f'<a class="pz-abs-link pz-participant-link" href="{html.escape(participant)}" '
             f'target="_blank">{html.escape(participant)}</a>'
