@@ -26,6 +26,7 @@ _LAZY = {
     "summarize_question": "._summary",
     "DUTCH_STOP_WORDS": "._words",
     "word_frequencies": "._words",
+    "words_of_the_group": "._words",
 }
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "summarize_question",
     "summarize_session",
     "word_frequencies",
+    "words_of_the_group",
 ]
 
 if _typing.TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +50,6 @@ if _typing.TYPE_CHECKING:  # pragma: no cover
     from ._roles import role_counts
     from ._session import SessionSummary, answers_frame, summarize_session
     from ._summary import QuestionSummary, summarize_question
-    from ._words import DUTCH_STOP_WORDS, word_frequencies
+    from ._words import DUTCH_STOP_WORDS, word_frequencies, words_of_the_group
 
 __getattr__, __dir__ = _lazy_exports(__name__, _LAZY, globals())

@@ -12,7 +12,7 @@ from typing import Any
 from pleegzorg_lib.model import Question, QuestionKind
 
 from ._constants import K_MIN, published
-from ._words import word_frequencies
+from ._words import words_of_the_group
 
 __all__ = ["QuestionSummary", "summarize_question"]
 
@@ -35,6 +35,7 @@ class QuestionSummary:
     mean: float | None = None
     ranking: tuple[tuple[str, float], ...] = ()
     texts: tuple[str, ...] = ()
+    #: words at least k people wrote, with how many people wrote each (the word cloud)
     words: tuple[tuple[str, int], ...] = ()
     #: shared open answers the facilitator hid: counted in ``respondents``, not in ``texts``
     hidden: int = 0
@@ -107,7 +108,7 @@ def _summarize(
             )
         )
         result["texts"] = texts
-        result["words"] = word_frequencies(texts)
+        result["words"] = words_of_the_group(texts)  # people, k of them at least
         result["hidden"] = respondents - len(texts)
     # Personal open questions: only the respondent count, never their words.
     return QuestionSummary(question=question, respondents=respondents, suppressed=False, **result)

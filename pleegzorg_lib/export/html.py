@@ -11,6 +11,7 @@ from html import escape
 from ..analysis import K_MIN, QuestionSummary, RoleComparison, SessionSummary
 from ..i18n import decimal, display_option, t
 from ..model import QuestionKind
+from .wordcloud import word_cloud_svg
 
 
 def _number(value: float) -> str:
@@ -71,8 +72,10 @@ def question_html(
                 f'<li><span class="pz-word">{escape(word)}</span> <small>{count}</small></li>'
                 for word, count in summary.words
             )
+            cloud = word_cloud_svg(summary.words, label=t("chart.cloud"))
             parts.append(
-                f'<div class="pz-label">{escape(t("chart.words"))}</div>'
+                f'<div class="pz-label">{escape(t("chart.words", k=k))}</div>'
+                f'<div class="pz-cloud-box">{cloud}</div>'
                 f'<ul class="pz-words">{words}</ul>'
             )
         texts = "".join(f"<li>{escape(text)}</li>" for text in summary.texts)

@@ -237,7 +237,7 @@ def _md_summary(qs: QuestionSummary) -> list[str]:
     elif q.kind == QuestionKind.OPEN:
         if qs.words:
             words = ", ".join(f"{md_text(w)} ({c})" for w, c in qs.words)
-            lines += [f"{md_text(t('chart.words'))}: {words}", ""]
+            lines += [f"{md_text(t('chart.words', k=K_MIN))}: {words}", ""]
         lines += [f"- {md_text(text)}" for text in qs.texts] + [""]
     elif q.kind == QuestionKind.RANKING:
         lines += [

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 TEMPLATE_START_SECONDS = 60.0
 #: How long one fork may take, the template's answer included.
 FORK_SECONDS = 15.0
+#: A template that ended is started again at most this often.
+RESTART_SECONDS = 10.0
 
 
 class TemplateUnavailable(RuntimeError):
@@ -128,19 +130,26 @@ class KernelTemplate:
         self.socket_path = str(self._dir / "template.sock")
         self.process: subprocess.Popen[bytes] | None = None
         self.started = 0  # how many times it was started (a restart is logged)
+        self._started_at = float("-inf")
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
     def start(self) -> None:
         """Start the template (from the server's main thread: its death signal follows the
-        thread that started it) and return at once; :meth:`ready` waits for it."""
+        thread that started it) and return at once; :meth:`ready` waits for it. A template
+        that ended is started again, at most once per ``RESTART_SECONDS`` (one that cannot
+        start does not cost every page a new interpreter)."""
         if self.alive():
             return
+        now = time.monotonic()
         if self.process is not None:
+            if now - self._started_at < RESTART_SECONDS:
+                return
             log.warning(
                 "kernel template ended (exit %s): starting a new one", self.process.returncode
             )
+        self._started_at = now
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.socket_path)
         self.process = subprocess.Popen(
@@ -149,6 +158,10 @@ class KernelTemplate:
             start_new_session=True,  # a Ctrl-C or killpg of the server is not the template's
         )
         self.started += 1
+
+    def is_ready(self) -> bool:
+        """Started and listening (its imports done)."""
+        return self.alive() and os.path.exists(self.socket_path)
 
     async def ready(self, timeout: float = TEMPLATE_START_SECONDS) -> None:
         self.start()
@@ -258,8 +271,15 @@ class ForkProvisioner(LocalProvisioner):
             return await super().launch_kernel(cmd, **kwargs)
         env = {str(k): str(v) for k, v in kwargs["env"].items()}
         cwd = str(kwargs.get("cwd") or os.getcwd())
+        current = template()
+        current.start()  # (again, if it died)
+        if not current.is_ready():
+            # still importing (the first seconds after a start or a restart): a page never
+            # waits for the template, it gets a kernel the usual way meanwhile
+            log.info("kernel template not ready yet: this kernel starts the usual way")
+            return await super().launch_kernel(cmd, **kwargs)
         try:
-            process = await template().fork(argv, env, cwd)
+            process = await current.fork(argv, env, cwd)
         except TemplateUnavailable as exc:
             log.warning("kernel started without the template: %s", exc)
             return await super().launch_kernel(cmd, **kwargs)

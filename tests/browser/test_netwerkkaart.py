@@ -131,6 +131,10 @@ def test_a_map_of_six_people_comes_back_with_the_resume_code(server, chromium) -
     accept_link_code(page, code)
     kaart = question(page, "kaart")
     expect(kaart.locator(".pz-nk-person")).to_have_count(6, timeout=15_000)
+    # the list, the drawing and the prompts are widgets of their own, drawn one after the
+    # other: wait for the last of them before comparing (CI, stop 35: read in between)
+    expect(kaart.locator(".pz-nk-drawing svg .pz-nk-dot")).to_have_count(6, timeout=15_000)
+    expect(kaart.locator(".pz-nk-prompts")).to_contain_text("Sommige kringen", timeout=15_000)
     assert shown_map(page) == before
     assert page.evaluate("window.__pz_pwned") is None
     page.wait_for_timeout(500)

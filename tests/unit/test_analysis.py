@@ -193,7 +193,8 @@ def test_shared_open_answers_are_shown_with_their_words() -> None:
         ]
     )
     assert summarize_question(question, list(reversed(values))).texts == summary.texts
-    assert summary.words[:2] == (("pleegouders", 3), ("buurvrouw", 2))
+    # "pleegouders" (3 people) and "buurvrouw" (2): fewer than 5 people, so no word at all
+    assert summary.words == ()
 
 
 def test_personal_open_answers_are_only_counted_never_shown() -> None:
@@ -510,3 +511,52 @@ def test_a_count_changes_only_when_two_more_people_answered() -> None:
     texts = q(QuestionKind.OPEN, shared=True)
     answers = [f"Antwoord {i}" for i in range(5)]
     assert "Nieuw" not in summarize_question(texts, [*answers, "Nieuw"]).texts
+
+
+def test_the_group_sees_only_words_five_people_wrote_counted_per_person() -> None:
+    """Issue 30: a word in the cloud is one at least k = 5 people wrote; a word repeated by
+    one person counts once, so no one makes a word stand out (or a name appear) alone."""
+    from pleegzorg_lib.analysis import words_of_the_group
+
+    question = q(QuestionKind.OPEN, shared=True)
+    values = [
+        "Koffie koffie koffie met de buurvrouw",
+        "Koffie drinken bij de buurvrouw",
+        "Samen koffie",
+        "Koffie en een luisterend oor, de buurvrouw",
+        "Een kop koffie",
+        "Jansen Jansen Jansen Jansen Jansen Jansen, buurvrouw",
+    ]
+    summary = summarize_question(question, values)
+    assert summary.words == (("koffie", 5),)
+    assert words_of_the_group(values, k=4) == (("buurvrouw", 4), ("koffie", 5))[::-1]
+    assert ("jansen", 6) not in words_of_the_group(values, k=1)
+    assert ("jansen", 1) in words_of_the_group(values, k=1)
+
+
+def test_the_stop_words_include_the_maintained_dutch_list() -> None:
+    from stop_words import get_stop_words
+
+    from pleegzorg_lib.analysis import DUTCH_STOP_WORDS, words_of_the_group
+
+    assert set(get_stop_words("dutch")) <= DUTCH_STOP_WORDS
+    assert "wezen" in DUTCH_STOP_WORDS and "zijn" in DUTCH_STOP_WORDS  # theirs and ours
+    assert words_of_the_group(["zei ik wezen steun"] * 5) == (("steun", 5),)
+
+
+def test_the_word_cloud_is_svg_with_the_words_escaped_largest_first() -> None:
+    import re
+
+    from pleegzorg_lib.export.wordcloud import word_cloud_svg
+
+    assert word_cloud_svg([], label="Woordwolk") == ""
+    svg = word_cloud_svg(
+        [("steun", 9), ("<b>rust</b>", 5), ("tijd", 6), ("geduld", 5)], label="Woordwolk"
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert "<b>" not in svg and "&lt;b&gt;rust&lt;/b&gt;" in svg
+    sizes = dict(
+        re.findall(r'font-size="(\d+)"[^>]*>([^<]+)</text>', svg)[i][::-1] for i in range(4)
+    )
+    assert int(sizes["steun"]) > int(sizes["tijd"]) > int(sizes["geduld"])
+    assert 'aria-label="Woordwolk: steun (9), &lt;b&gt;rust&lt;/b&gt; (5)' in svg
