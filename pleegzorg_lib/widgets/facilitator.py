@@ -110,7 +110,7 @@ class LiveView:
         return (
             f"{self._qr_html(link)}"
             f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
-            f'<div class="pz-join-code">{html.escape(self.session.code)}</div>'
+            f'<div class="pz-present-code">{html.escape(self.session.code)}</div>'
         )
 
     def _header_html(self, link: str) -> str:

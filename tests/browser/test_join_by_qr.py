@@ -42,11 +42,11 @@ def test_a_participant_joins_by_the_qr_code_on_the_presenter_view(server, chromi
     width, height = size
     screen = chromium.new_context(viewport={"width": width, "height": height}).new_page()
     screen.goto(links.facilitator_url, timeout=90_000)
-    expect(screen.locator(".pz-join-code").first).to_have_text(links.session.code, timeout=90_000)
+    expect(screen.locator(".pz-join-code")).to_have_text(links.session.code, timeout=90_000)
     screen.get_by_role("tab", name="Presentatie").click()
     corner = screen.locator(".pz-present-join")
     expect(corner).to_be_visible(timeout=15_000)
-    expect(corner.locator(".pz-join-code")).to_have_text(links.session.code)
+    expect(corner.locator(".pz-present-code")).to_have_text(links.session.code)
     box = corner.locator("svg").bounding_box()
     assert box is not None and box["width"] >= 200  # large enough for the back of a room
     shot = screen.screenshot()  # what the room sees first: the header's code
