@@ -29,6 +29,7 @@ Rules that keep the kernels independent and the template clean:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import gc
@@ -141,6 +142,10 @@ def _become_kernel(request: dict[str, Any]) -> None:
         ipywidgets.register_comm_target()
         app.start()
         code = 0
+        # a kernel that was asked to shut down exits as Python does: its exit functions run
+        # (the page's autosave flushes what was typed last, widgets/_autosave.py); os._exit
+        # below would skip them, and a SystemExit would unwind into the template's loop
+        atexit._run_exitfuncs()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:  # the kernel failed to start: say why in the server's log

@@ -372,3 +372,22 @@ def test_the_kernel_limit_counts_what_kernels_really_cost(
             await mkm.shutdown_all(now=True)
 
     _in_own_loop(scenario)
+
+
+def test_a_forked_kernel_runs_its_exit_functions_when_shut_down(template, tmp_path: Path) -> None:
+    """What the page typed last is saved when its kernel shuts down (an ``atexit`` function
+    of widgets/_autosave.py): a forked kernel exits as Python does, running them."""
+    marker = tmp_path / "flushed.txt"
+
+    async def scenario() -> None:
+        km, kc = await _start()
+        status, _ = await _run(
+            kc,
+            f"import atexit\natexit.register(lambda: open({str(marker)!r}, 'w').write('bewaard'))",
+        )
+        assert status == "ok" and km.provisioner.forked
+        kc.stop_channels()
+        await km.shutdown_kernel()  # the shutdown a closed page asks for
+
+    _in_own_loop(scenario)
+    assert marker.read_text() == "bewaard"
