@@ -112,7 +112,9 @@ def _become_kernel(request: dict[str, Any]) -> None:
         if os.getppid() == 1:  # the template died between fork and prctl
             os._exit(1)
         _prctl(PR_SET_NAME, b"pz-kernel")
-        for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGPIPE):
+        # as a fresh interpreter has them (SIGPIPE stays ignored, as Python sets it: a
+        # write to a closed pipe raises instead of killing the kernel)
+        for sig in (signal.SIGCHLD, signal.SIGTERM):
             signal.signal(sig, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         devnull = os.open(os.devnull, os.O_RDONLY)

@@ -161,6 +161,14 @@ def test_forked_kernels_are_independent_and_hold_nothing_of_another_page(templat
             assert status == "ok" and out.split() == ["1", "1", "True"], out
             status, out = await _run(kc2, probe)
             assert status == "ok" and out.split() == ["0", "0", "False"], out
+            # signals as in a fresh interpreter: SIGPIPE ignored (a closed pipe raises),
+            # SIGCHLD default (the template ignores it to reap its children)
+            status, out = await _run(
+                kc2,
+                "import signal; print(signal.getsignal(signal.SIGPIPE) == signal.SIG_IGN,"
+                " signal.getsignal(signal.SIGCHLD) == signal.SIG_DFL)",
+            )
+            assert out.split() == ["True", "True"], out
             # ipywidgets was imported in the template, before any kernel: its comm targets
             # are there all the same (the page asks for every widget state through them)
             status, out = await _run(
