@@ -40,8 +40,16 @@ def _export_session(args: argparse.Namespace) -> int:
     try:
         with open_store() as store:
             data = collect_session(store, normalize_session_code(args.code) or args.code)
-            if args.format == "csv" and not csv_allowed(store, data):
+            research = args.format in ("csv", "xlsx", "sav")
+            if research and not csv_allowed(store, data):
                 raise ReportError(t("report.csv_too_few", k=K_MIN))
+            if args.format in ("xlsx", "sav"):
+                from ..export.research import answers_sav, answers_xlsx
+
+                write = answers_xlsx if args.format == "xlsx" else answers_sav
+                Path(args.output).write_bytes(write(store, data))
+                print(t("cli.report.written", path=args.output))
+                return 0
             _write_export(
                 args.output,
                 args.format,
@@ -114,7 +122,7 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     export_sub = p.add_subparsers(dest="export_command", required=True)
     p = export_sub.add_parser("session", help=t("cli.help.export.session"))
     p.add_argument("code", help=t("cli.help.export.session_code"))
-    p.add_argument("--format", choices=["html", "pdf", "md", "csv"], default="html")
+    p.add_argument("--format", choices=["html", "pdf", "md", "csv", "xlsx", "sav"], default="html")
     p.add_argument("-o", "--output", required=True, help=t("cli.help.output"))
     p.set_defaults(func=_export_session)
     p = export_sub.add_parser("participant", help=t("cli.help.export.participant"))

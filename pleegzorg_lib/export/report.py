@@ -268,14 +268,16 @@ def csv_allowed(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -
     return len({row["participant_id"] for row in rows}) >= k
 
 
-def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> str:
-    """Anonymised answers for researchers: no names, no ids, personal open answers left out.
+def research_rows(
+    store: SessionReadStore, data: SessionData, *, k: int = K_MIN
+) -> list[tuple[str, str, str, str, Any]]:
+    """The research data of a session, one row per answer: (deelnemer, rol, vraag, soort,
+    value) — the rows of :func:`answers_csv`, with the stored value as it is (the CSV, the
+    Excel and the SPSS files are made from these).
 
-    Roles with fewer than ``k`` participants are reported as :data:`CSV_SMALL_ROLE`. A session
-    with fewer than ``k`` respondents gives the header only (issue 27: one person's answers,
-    row by row, while the live view said "Te weinig antwoorden"); :func:`csv_allowed` says so
-    beforehand.
-    """
+    No names, no ids (P1, P2 … per export), personal open answers and hidden answers left
+    out, roles with fewer than ``k`` participants as :data:`CSV_SMALL_ROLE`, and nothing at
+    all for a session with fewer than ``k`` respondents (issue 27)."""
     questions = {q.id: q for q in data.worksheet.questions}
     rows = list(store.session_answers(data.session.code, data.worksheet.info.id))
     hidden = store.hidden(data.session.code)
@@ -285,24 +287,42 @@ def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -
     numbers: dict[str, str] = {}
     for row in sorted(rows, key=lambda r: r["participant_id"]):
         numbers.setdefault(row["participant_id"], f"P{len(numbers) + 1}")
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
     if len(numbers) < k:
-        return out.getvalue()
-    for row in sorted(rows, key=lambda r: (numbers[r["participant_id"]], r["question_id"])):
+        return []
+    out: list[tuple[str, str, str, str, Any]] = []
+    for row in sorted(
+        rows, key=lambda r: (int(numbers[r["participant_id"]][1:]), r["question_id"])
+    ):
         q = questions.get(row["question_id"])
         if q is None or (q.kind == QuestionKind.OPEN and not q.shared):
             continue
         if (row["participant_id"], q.id) in hidden:
             continue
         role = row["role_id"] if role_sizes.get(row["role_id"], 0) >= k else CSV_SMALL_ROLE
-        value = row["value"]
-        text = (
-            json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
-        )
+        out.append((numbers[row["participant_id"]], role or "", q.id, q.kind.value, row["value"]))
+    return out
+
+
+def value_text(value: Any) -> str:
+    """A stored answer as one text cell: lists and mappings as JSON, the rest as ``str``."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
+
+
+def answers_csv(store: SessionReadStore, data: SessionData, *, k: int = K_MIN) -> str:
+    """Anonymised answers for researchers: no names, no ids, personal open answers left out.
+
+    Roles with fewer than ``k`` participants are reported as :data:`CSV_SMALL_ROLE`. A session
+    with fewer than ``k`` respondents gives the header only (issue 27: one person's answers,
+    row by row, while the live view said "Te weinig antwoorden"); :func:`csv_allowed` says so
+    beforehand.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for number, role, qid, kind, value in research_rows(store, data, k=k):
+        text = value_text(value)
         # A cell starting with = + - @ is a formula to a spreadsheet: neutralise it.
         if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
             text = "'" + text
-        writer.writerow([numbers[row["participant_id"]], role or "", q.id, q.kind.value, text])
+        writer.writerow([number, role, qid, kind, text])
     return out.getvalue()

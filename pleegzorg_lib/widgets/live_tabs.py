@@ -30,6 +30,7 @@ from ..export import (
     role_comparison_html,
 )
 from ..export.report import SessionData
+from ..export.research import answers_sav, answers_xlsx
 from ..i18n import t
 from ..model import Catalog, QuestionKind
 from ..services.live import compare_sessions, moderate, poll_from_text
@@ -51,11 +52,13 @@ def set_html(widget: w.HTML, value: str) -> None:
         widget.value = value
 
 
-def download_link(label: str, filename: str, mime: str, content: str) -> str:
-    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
+def download_link(label: str, filename: str, mime: str, content: str | bytes) -> str:
+    raw = content if isinstance(content, bytes) else content.encode("utf-8")
+    charset = "" if isinstance(content, bytes) else ";charset=utf-8"
+    data = base64.b64encode(raw).decode("ascii")
     return (
         f'<a class="pz-download" download="{html.escape(filename)}" '
-        f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>'
+        f'href="data:{mime}{charset};base64,{data}">{html.escape(label)}</a>'
     )
 
 
@@ -321,6 +324,20 @@ class ReportTab:
                     answers_csv(self.ctx.store, data),
                 )
             )
+            links += [
+                download_link(
+                    t("report.download_xlsx"),
+                    f"antwoorden-{code}.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    answers_xlsx(self.ctx.store, data),
+                ),
+                download_link(
+                    t("report.download_sav"),
+                    f"antwoorden-{code}.sav",
+                    "application/x-spss-sav",
+                    answers_sav(self.ctx.store, data),
+                ),
+            ]
         else:
             too_few = html.escape(t("report.csv_too_few", k=K_MIN))
             links.append(f'<p class="pz-help pz-csv-too-few">{too_few}</p>')
