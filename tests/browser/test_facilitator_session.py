@@ -115,6 +115,26 @@ def test_live_results_polls_and_report(server, chromium) -> None:
     assert "Geheimenaam" not in report
     assert "&lt;img src=x" in report and "<img src=x" not in report
     assert re.search(r"Gemiddeld: 7,0", report)
+    # the research data as Excel and SPSS, as a researcher opens them (issue 30)
+    import io
+    import tempfile
+    from pathlib import Path
+
+    import pyreadstat
+    from openpyxl import load_workbook
+
+    def downloaded(label: str) -> bytes:
+        link = facilitator.locator("a.pz-download", has_text=label)
+        return base64.b64decode((link.get_attribute("href") or "").split("base64,", 1)[1])
+
+    book = load_workbook(io.BytesIO(downloaded("Excel")))
+    cells = [c.value for row in book["informele-steun"].iter_rows() for c in row]
+    assert HOSTILE in cells and "Geheimenaam0" not in cells  # the text as typed, no names
+    with tempfile.TemporaryDirectory() as tmp:
+        sav = Path(tmp) / "a.sav"
+        sav.write_bytes(downloaded("SPSS"))
+        frame, meta = pyreadstat.read_sav(str(sav))
+    assert len(frame) == 5 and meta.column_names_to_labels["steun_cijfer"].startswith("Hoe")
     for page in participants:
         page.context.close()
     facilitator.context.close()
