@@ -14,7 +14,7 @@ import io
 
 import segno
 
-__all__ = ["qr_svg"]
+__all__ = ["qr_block", "qr_svg"]
 
 
 def qr_svg(link: str, *, title: str, css: str = "pz-qr-code") -> str:
@@ -38,3 +38,11 @@ def qr_svg(link: str, *, title: str, css: str = "pz-qr-code") -> str:
     svg = out.getvalue().decode("ascii")
     label = html.escape(title)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def qr_block(link: str, *, title: str) -> str:
+    """The QR code of a participants' link in its ``pz-qr`` box, or ``""`` for a relative
+    link (it means nothing to a phone)."""
+    if not link.startswith(("http://", "https://")):
+        return ""
+    return f'<div class="pz-qr">{qr_svg(link, title=title)}</div>'

@@ -83,9 +83,10 @@ def answers_sav(store: SessionReadStore, data: SessionData) -> bytes:
 
     questions = [q for q in data.worksheet.questions if q.kind != QuestionKind.OPEN or q.shared]
     names = {q.id: spss_name(q.id) for q in questions}
+    by_id = {q.id: q for q in questions}
     cases: dict[str, dict[str, Any]] = {}
     for number, role, qid, _kind, value in research_rows(store, data):
-        q = next((q for q in questions if q.id == qid), None)
+        q = by_id.get(qid)
         if q is None:
             continue
         case = cases.setdefault(number, {"deelnemer": number, "rol": role})

@@ -19,12 +19,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from .. import config
 from ..content import ContentError, load_catalog, load_worksheet_index
 from ..i18n import language_from_query, t
-from .admission import (
-    CapacityHandler,
-    LimitedKernelManager,
-    check_voila_internals,
-    limit_pool_filling,
-)
+from .admission import CapacityHandler, LimitedKernelManager
 from .exchange_routes import exchange_handlers
 from .frontend import BUNDLE_PATH, BundleHandler, compress_responses, page_resources
 from .hub import (
@@ -43,6 +38,7 @@ from .security import (
     is_loopback_address,
 )
 from .timeouts import cell_timeout, log_cell_error
+from .voila_pools import check_voila_internals, limit_pool_filling
 
 log = logging.getLogger(__name__)
 

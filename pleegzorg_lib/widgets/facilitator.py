@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..export import collect_session, roles_html
-from ..export.qr import qr_svg
+from ..export.qr import qr_block
 from ..export.report import SessionData
 from ..i18n import t
 from ..model import Catalog
@@ -97,25 +97,17 @@ class LiveView:
         self.box = w.VBox([self.header, self.roles, self.updated, self.tabs])
         self.box.add_class("pz-live")
 
-    @staticmethod
-    def _qr_html(link: str) -> str:
-        """The QR code of the participants' link; only of an absolute link (a relative one
-        means nothing to a phone). The link holds the join code only, never the key."""
-        if not link.startswith(("http://", "https://")):
-            return ""
-        return f'<div class="pz-qr">{qr_svg(link, title=t("live.qr"))}</div>'
-
     def _join_html(self, link: str) -> str:
         """The corner of the presenter view: the QR code and the join code."""
         return (
-            f"{self._qr_html(link)}"
+            f"{qr_block(link, title=t('live.qr'))}"
             f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'
             f'<div class="pz-present-code">{html.escape(self.session.code)}</div>'
         )
 
     def _header_html(self, link: str) -> str:
         session = self.session
-        qr = self._qr_html(link)
+        qr = qr_block(link, title=t("live.qr"))  # the link holds the join code, never the key
         return (
             '<div class="pz-header pz-live-header"><div class="pz-live-header-text">'
             f'<div class="pz-network">{html.escape(session.title)}</div>'

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 import ipywidgets as w
 
 from .. import config
-from ..export.qr import qr_svg
+from ..export.qr import qr_block
 from ..i18n import t
 from ..model import Catalog, WorksheetInfo
 from ..services.sessions import (
@@ -97,12 +97,7 @@ class NewSessionForm:
         code = links.session.code
         participant = f"../{quote(info.path)}?" + urlencode({"sessie": code})
         facilitator = "live.ipynb?" + urlencode({"sessie": code, "sleutel": links.key})
-        absolute = participant_link(code, info.path, served_base())
-        qr = (
-            f'<div class="pz-qr">{qr_svg(absolute, title=t("live.qr"))}</div>'
-            if absolute.startswith(("http://", "https://"))
-            else ""
-        )
+        qr = qr_block(participant_link(code, info.path, served_base()), title=t("live.qr"))
         self.result.value = (
             f'<div class="pz-alert pz-alert-success">{html.escape(t("new.created"))}</div>'
             f'<div class="pz-label">{html.escape(t("live.join_code"))}</div>'

@@ -254,11 +254,8 @@ def test_voilas_pool_internals_are_checked_at_startup_not_assumed() -> None:
     """Admission and warm-up read Voilà's pools (no public surface): with this Voilà the
     check passes; a Voilà that moved them stops the server with the reason instead of
     letting the kernel limit stop counting warm kernels in silence (issue 31)."""
-    from pleegzorg_lib.server.admission import (
-        VoilaInternalsMissing,
-        check_voila_internals,
-        gate_of,
-    )
+    from pleegzorg_lib.server.admission import gate_of
+    from pleegzorg_lib.server.voila_pools import VoilaInternalsMissing, check_voila_internals
 
     manager = _voila_manager(preheat=True)
     check_voila_internals(manager, preheat=True)
@@ -275,7 +272,7 @@ def test_a_refill_waits_outside_the_pool_so_no_page_waits_for_its_delay() -> Non
     next visitor took it and waited out the sleep (8–10 s). The refill is now scheduled
     after the delay instead: until then the pool holds nothing that sleeps, and the refill
     runs later with no delay of its own."""
-    from pleegzorg_lib.server.admission import check_voila_internals, limit_pool_filling
+    from pleegzorg_lib.server.voila_pools import check_voila_internals, limit_pool_filling
 
     manager = _voila_manager(preheat=True)
     check_voila_internals(manager, preheat=True)
